@@ -1,0 +1,40 @@
+"""quotesnap: find reported speech in French text and say who said it.
+
+    >>> import quotesnap
+    >>> quotes = quotesnap.extract("«Nous partons demain», a déclaré Lavrov.")
+
+Importing this package loads no model, downloads nothing and configures no logging.
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    BackendNotInstalledError,
+    InputFormatError,
+    ModelNotFoundError,
+    QuotesnapError,
+    UnknownBackendError,
+)
+from .extract import Extraction, Extractor, Settings, extract
+from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BackendNotInstalledError",
+    "Cue",
+    "Diagnostic",
+    "Extraction",
+    "Extractor",
+    "InputFormatError",
+    "Kind",
+    "ModelNotFoundError",
+    "Quote",
+    "QuotesnapError",
+    "Settings",
+    "Span",
+    "Speaker",
+    "UnknownBackendError",
+    "__version__",
+    "extract",
+]

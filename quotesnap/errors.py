@@ -1,0 +1,38 @@
+"""The errors quotesnap raises.
+
+Every error that must stop the caller derives from :class:`QuotesnapError` *and* from
+the builtin exception that matches it, so callers can catch either
+(``except quotesnap.ModelNotFoundError`` or ``except LookupError``). Messages say what
+happened, why, and how to fix it. Broken typography is never an error: it is a
+:class:`~quotesnap.results.Diagnostic` on the result.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendNotInstalledError",
+    "InputFormatError",
+    "ModelNotFoundError",
+    "QuotesnapError",
+    "UnknownBackendError",
+]
+
+
+class QuotesnapError(Exception):
+    """Base class of every error raised by quotesnap."""
+
+
+class UnknownBackendError(QuotesnapError, ValueError):
+    """The backend name is not one quotesnap knows (``spacy`` or ``stanza``)."""
+
+
+class BackendNotInstalledError(QuotesnapError, ImportError):
+    """The Python package behind a backend is not installed."""
+
+
+class ModelNotFoundError(QuotesnapError, LookupError):
+    """The parser package is installed but the French model it needs is not on disk."""
+
+
+class InputFormatError(QuotesnapError, ValueError):
+    """An input document cannot be read (bad JSON, no text field, undecodable bytes)."""

@@ -1,0 +1,151 @@
+"""Result types: frozen attrs classes holding plain values.
+
+Offsets are character offsets into the caller's original string, half-open, so that
+``text[q.start:q.end] == q.text`` always holds. A quote's span is its *content*: without
+the quotation marks and without the spaces that follow an opening mark or precede a
+closing one (the convention of the gold files in ``../shared/data/gold``).
+
+Nothing here holds a spaCy or stanza object: results compare, hash, pickle and
+serialise the same whatever backend produced them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+__all__ = ["Cue", "Diagnostic", "Kind", "Quote", "Span", "Speaker"]
+
+
+class Kind(str, enum.Enum):
+    """What a quote is.
+
+    ``direct``: words reproduced from a source, a clause or more, in marks.
+    ``partial``: a fragment in marks embedded in the author's own sentence.
+    ``indirect``: reported speech without marks (``X a déclaré que …``, ``selon X, …``).
+    ``other``: marks around a title, a nickname, a term or a scare quote (no source).
+    """
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    INDIRECT = "indirect"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the original text: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@attrs.frozen
+class Speaker:
+    """Who said it.
+
+    ``name`` is the canonical name of the source in the document (the fullest form of a
+    person's name, ``Sergueï Lavrov`` for ``Lavrov``, ``il`` or ``le chef de la diplomatie
+    russe``); ``mention`` is what the text says at this quote, or None when the speaker is
+    only inherited from the context.
+    """
+
+    name: str
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.mention
+        return {
+            "name": self.name,
+            "start": m.start if m else None,
+            "end": m.end if m else None,
+            "text": m.text if m else None,
+        }
+
+
+@attrs.frozen
+class Cue:
+    """The reporting word: a speech verb (``déclaré``, lemma ``déclarer``), ``selon``,
+    ``d'après``, or the colon that introduces a quote."""
+
+    text: str
+    lemma: str
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.span.start, "end": self.span.end, "text": self.text,
+                "lemma": self.lemma}
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something odd in the input that did not stop extraction (an unclosed «, a stray »).
+
+    ``code`` is a short stable identifier (``unclosed``, ``stray-close``, ``mismatch``…),
+    ``start``/``end`` point at the offending characters.
+    """
+
+    code: str
+    message: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "start": self.start,
+                "end": self.end}
+
+
+@attrs.frozen
+class Quote:
+    """One piece of reported speech.
+
+    ``start``/``end``/``text``: the content span (for marked quotes, inside the marks).
+    ``rule``: the name of the attribution rule that found the speaker (``incise``,
+    ``nsubj``, ``colon``, ``selon``…), or ``""`` when no rule fired.
+    ``confidence``: 0-1, how sure the attribution is.
+    ``depth``: 0 for an outermost quote, 1 for a quote inside it, and so on.
+    ``doc_id``: the document the quote comes from, when extraction was given one.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: Kind
+    speaker: Speaker | None = None
+    cue: Cue | None = None
+    confidence: float = 0.0
+    rule: str = ""
+    depth: int = 0
+    doc_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md (keys may be added, none renamed)."""
+        return {
+            "doc_id": self.doc_id,
+            "kind": str(self.kind),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+            "depth": self.depth,
+        }
