@@ -8,11 +8,20 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
+import regex
 
-from .results import Diagnostic, Quote
+from . import lexicon
+from .attribute import Attribution, after_quote, attribute_quote, find_indirect
+from .backends import BACKENDS, load_backend
+from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, split_sentences
+from .parse import Backend, Sentence, Token
+from .resolve import Resolver, mention_from_tokens
+from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+from .scan import MarkedSpan, scan, split_incises
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 
@@ -43,3 +52,371 @@ class Extraction:
     quotes: tuple[Quote, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     doc_id: str | None = None
+    #: Why the document could not be processed (only from ``extract_many``), else None.
+    error: str | None = None
+
+
+@attrs.frozen
+class _Item:
+    """One quote under construction: its span and what attribution found for it."""
+
+    start: int
+    end: int
+    kind: Kind
+    depth: int = 0
+    attribution: Attribution | None = None
+    sentence: Sentence | None = None
+    paragraph: int = 0
+    outer: int = -1  # index of the enclosing outermost quote, for nested spans
+
+
+@attrs.define
+class _Plan:
+    """A document between scanning and parsing: what to parse and how to map it back."""
+
+    doc_id: str | None
+    text: str
+    top: list[MarkedSpan]
+    nested: list[MarkedSpan]
+    diagnostics: tuple[Diagnostic, ...]
+    sentences: list[tuple[int, int]]
+    # (window, sentence index or -1, quote indices it stands for, pseudo spans)
+    windows: list[tuple[Window, int, tuple[int, ...], list[MarkedSpan]]] = attrs.Factory(list)
+    error: str | None = None
+
+
+class Extractor:
+    """Extract quotes from French text; reuse one extractor over many texts.
+
+    >>> ex = Extractor()                      # spaCy, fr_core_news_md; loads on first use
+    >>> ex.extract("«Nous partons», a dit Lavrov.")[0].speaker.name
+    'Lavrov'
+
+    Options are keyword-only and may also be given as a :class:`Settings` object.
+    """
+
+    def __init__(self, settings: Settings | None = None, **options: Any) -> None:
+        try:
+            self.settings = attrs.evolve(settings or Settings(), **options)
+        except TypeError as exc:
+            known = ", ".join(f.name for f in attrs.fields(Settings))
+            raise TypeError(f"{exc}. Extractor options are: {known}.") from None
+        self._backend: Backend | None = None
+        if self.settings.attribute and self.settings.backend not in BACKENDS:
+            load_backend(self.settings.backend)  # raises UnknownBackendError
+
+    @property
+    def backend(self) -> Backend:
+        """The parser backend (built on first use; its model loads on the first parse)."""
+        if self._backend is None:
+            self._backend = load_backend(self.settings.backend, self.settings.model)
+        return self._backend
+
+    def extract(self, text: str, *, doc_id: str | None = None) -> list[Quote]:
+        """The quotes of ``text``, in text order."""
+        return list(self.run(text, doc_id=doc_id).quotes)
+
+    def run(self, text: str, *, doc_id: str | None = None) -> Extraction:
+        """The quotes of ``text`` and the diagnostics of its typography."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        plan = _plan(text, doc_id, self.settings)
+        return self._finish([plan])[0]
+
+    def extract_many(
+        self, docs: Iterable[str | tuple[str | None, str]]
+    ) -> Iterator[Extraction]:
+        """Extract from many documents, streaming, in input order.
+
+        ``docs`` yields strings or ``(doc_id, text)`` pairs. Documents go to the parser
+        ``batch_size`` at a time. A document that cannot be processed does not stop the
+        others: its :class:`Extraction` has no quotes and says why in ``error``.
+        """
+        batch: list[_Plan] = []
+        for doc in docs:
+            doc_id, text = (None, doc) if isinstance(doc, str) else doc
+            try:
+                if not isinstance(text, str):
+                    raise TypeError(f"text must be a str, not {type(text).__name__}")
+                batch.append(_plan(text, doc_id, self.settings))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+                batch.append(_Plan(doc_id, "", [], [], (), [], error=_describe(exc)))
+            if len(batch) >= self.settings.batch_size:
+                yield from self._finish(batch)
+                batch = []
+        if batch:
+            yield from self._finish(batch)
+
+    def _finish(self, plans: list[_Plan]) -> list[Extraction]:
+        parsed: list[list[Sentence]] = []
+        if self.settings.attribute:
+            texts = [w.text for p in plans if p.error is None for w, *_ in p.windows]
+            if texts:
+                parsed = self.backend.parse(texts)
+        out = []
+        pos = 0
+        for plan in plans:
+            if plan.error is not None:
+                out.append(Extraction((), (), plan.doc_id, error=plan.error))
+                continue
+            n = len(plan.windows) if self.settings.attribute else 0
+            mine, pos = parsed[pos:pos + n], pos + n
+            try:
+                out.append(_assemble(plan, mine, self.settings))
+            except Exception as exc:  # noqa: BLE001 - isolate the document
+                if len(plans) == 1:
+                    raise
+                out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
+        return out
+
+
+def extract(text: str, **options: Any) -> list[Quote]:
+    """The quotes of ``text`` (a convenience for one text; build an :class:`Extractor` to
+    process many, so the model loads once)."""
+    return _default_extractor(**options).extract(text)
+
+
+_EXTRACTORS: dict[tuple[tuple[str, Any], ...], Extractor] = {}
+
+
+def _default_extractor(**options: Any) -> Extractor:
+    key = tuple(sorted(options.items()))
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(**options)
+    return _EXTRACTORS[key]
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+# -- planning: scan, split, choose what to parse -----------------------------------------
+
+_TRIGGERS = regex.compile(
+    r"(?i)\b(?:selon|d['’]après|pour|propos|paroles?|mots)\b"
+)
+
+
+def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
+    scanned = scan(text)
+    top = [s for s in scanned.spans if s.depth == 0]
+    nested = [s for s in scanned.spans if s.depth > 0]
+    sentences = split_sentences(text, top)
+    plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
+    if not settings.attribute:
+        return plan
+    verbs = lexicon.speech_verb_forms_regex()
+    qi = 0
+    for si, (a, b) in enumerate(sentences):
+        while qi < len(top) and top[qi].start < a:
+            qi += 1
+        inside = []
+        j = qi
+        while j < len(top) and top[j].start < b:
+            inside.append(j)
+            j += 1
+        outside = _outside_quotes(text, a, b, [top[k] for k in inside])
+        wanted = bool(inside) or bool(
+            settings.indirect and (verbs.search(outside) or _TRIGGERS.search(outside))
+        )
+        if not wanted:
+            continue
+        collapse = [k for k in inside
+                    if top[k].end - top[k].start >= COLLAPSE_MIN_CHARS or top[k].incises]
+        plan.windows.append((build_window(text, a, b, top, collapse), si, tuple(inside), top))
+        for k in inside:
+            if top[k].incises:
+                parts = [attrs.evolve(top[k], start=s, end=e, incises=())
+                         for s, e in split_incises(top[k], text)]
+                if len(parts) < 2:
+                    continue
+                win = build_window(text, parts[0].start, parts[-1].end, parts,
+                                   range(len(parts)))
+                plan.windows.append((win, -1, (k,), parts))
+    return plan
+
+
+def _outside_quotes(text: str, a: int, b: int, quotes: Sequence[MarkedSpan]) -> str:
+    parts, pos = [], a
+    for q in quotes:
+        parts.append(text[pos:max(pos, q.open_start)])
+        pos = max(pos, q.close_end)
+    parts.append(text[pos:b])
+    return " ".join(parts)
+
+
+# -- assembling: attribution, resolution, kinds -----------------------------------------
+
+
+def _merge(sentences: list[Sentence]) -> Sentence:
+    """One tree (with several roots) for all the sentences the parser saw in a window:
+    a window is one sentence of ours, whatever the parser thought."""
+    if len(sentences) == 1:
+        return sentences[0]
+    tokens: list[Token] = []
+    for sent in sentences:
+        base = len(tokens)
+        for t in sent.tokens:
+            tokens.append(attrs.evolve(t, i=base + t.i, head=base + t.head if t.head >= 0 else -1))
+    return Sentence(tuple(tokens))
+
+
+def _quote_tokens(sent: Sentence, standing: dict[int, int], qi: int,
+                  span: MarkedSpan) -> frozenset[int]:
+    toks = {i for i, q in standing.items() if q == qi}
+    if not toks:
+        toks = {t.i for t in sent.tokens
+                if t.start >= span.start and t.end <= span.end and t.end > t.start}
+    return frozenset(toks)
+
+
+def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> Extraction:
+    text, top = plan.text, plan.top
+    found: dict[int, tuple[Attribution, Sentence]] = {}
+    by_sentence: dict[int, tuple[Sentence, dict[int, int]]] = {}
+    indirect: list[tuple[Attribution, Sentence]] = []
+    for (window, si, quotes, spans), sents in zip(plan.windows, parsed):
+        if not sents:
+            continue
+        sent, standing = window.map_sentence(_merge(sents), text, spans)
+        if si < 0:  # an incise inside a quote: the parts stand for quote quotes[0]
+            qset = frozenset(standing)
+            att = attribute_quote(sent, frozenset(i for i, q in standing.items() if q == 0))
+            if att is not None and att.speaker and qset:
+                found[quotes[0]] = (att, sent)
+            continue
+        by_sentence[si] = (sent, standing)
+        for qi in quotes:
+            if qi in found:
+                continue
+            qtoks = _quote_tokens(sent, standing, qi, top[qi])
+            att = attribute_quote(sent, qtoks) if qtoks else None
+            if att is not None:
+                found[qi] = (att, sent)
+        if settings.indirect:
+            inside = frozenset(
+                t.i for t in sent.tokens
+                if any(top[q].open_start <= t.start < top[q].close_end for q in quotes)
+            )
+            indirect.extend((a, sent) for a in find_indirect(sent, exclude=inside))
+    # « … » Ce sont les mots de X: the sentence after a quote that stands alone.
+    for qi, q in enumerate(top):
+        if qi in found:
+            continue
+        si = _sentence_of(plan.sentences, q.start)
+        nxt = by_sentence.get(si + 1)
+        if si >= 0 and nxt is not None and _alone(text, plan.sentences[si], q):
+            att = after_quote(nxt[0])
+            if att is not None:
+                found[qi] = (att, nxt[0])
+
+    resolver = Resolver(text)
+    events: list[tuple[int, int, str, Any]] = []
+    for qi, (att, _sent) in found.items():
+        events.append((att.speaker[0].start if att.speaker else top[qi].start, 0, "q", qi))
+    for n, (att, _sent) in enumerate(indirect):
+        events.append((att.speaker[0].start if att.speaker else att.content[0], 1, "i", n))
+    speakers: dict[tuple[str, int], Speaker | None] = {}
+    factors: dict[tuple[str, int], float] = {}
+    for pos, _, what, n in sorted(events):
+        att = found[n][0] if what == "q" else indirect[n][0]
+        mention = mention_from_tokens(att.speaker, text)
+        name, factor = resolver.resolve(mention, pos)
+        speakers[(what, n)] = None if name is None or mention is None else Speaker(
+            name, Span(mention.start, mention.end, mention.text))
+        factors[(what, n)] = factor
+
+    quotes: list[Quote] = []
+    for qi, q in enumerate(top):
+        att = found[qi][0] if qi in found else None
+        speaker = speakers.get(("q", qi))
+        kind = q.kind
+        if kind != Kind.DIRECT:
+            kind = Kind.PARTIAL if speaker is not None else Kind.OTHER
+        conf = att.confidence * factors.get(("q", qi), 1.0) if att and speaker else 0.0
+        parts = split_incises(q, text) if q.incises else [(q.start, q.end)]
+        for s, e in parts:
+            quotes.append(Quote(text[s:e], s, e, kind, speaker, _cue(att, text),
+                                conf, att.rule if att and speaker else "", q.depth,
+                                plan.doc_id))
+    for q in plan.nested:
+        outer = next((o for o in quotes if o.start <= q.start and q.end <= o.end), None)
+        if q.kind == Kind.DIRECT and outer is not None and outer.speaker is not None:
+            quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.PARTIAL,
+                                outer.speaker, None, outer.confidence * 0.8, "nested",
+                                q.depth, plan.doc_id))
+        else:
+            quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.OTHER, None, None,
+                                0.0, "", q.depth, plan.doc_id))
+    quotes = _inherit(quotes, text)
+    for n, (att, _sent) in enumerate(indirect):
+        assert att.content is not None
+        s, e = att.content
+        speaker = speakers.get(("i", n))
+        factor = factors.get(("i", n), 1.0)
+        quotes.append(Quote(text[s:e], s, e, Kind.INDIRECT, speaker, _cue(att, text),
+                            att.confidence * (factor if speaker else 0.6), att.rule, 0,
+                            plan.doc_id))
+    quotes.sort(key=lambda x: (x.start, -x.end))
+    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+
+
+def _cue(att: Attribution | None, text: str) -> Cue | None:
+    if att is None or att.cue is None:
+        return None
+    tok = att.cue
+    lemma = tok.lemma.lower() if tok.text != ":" else ":"
+    return Cue(text[tok.start:tok.end], lemma, Span(tok.start, tok.end, text[tok.start:tok.end]))
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    for si, (a, b) in enumerate(sentences):
+        if a <= pos < b:
+            return si
+    return -1
+
+
+def _alone(text: str, sentence: tuple[int, int], q: MarkedSpan) -> bool:
+    """Is the quote all its sentence holds (but marks and punctuation)?"""
+    a, b = sentence
+    rest = text[a:q.open_start] + text[q.close_end:b]
+    return not any(c.isalnum() for c in rest)
+
+
+def _inherit(quotes: list[Quote], text: str) -> list[Quote]:
+    """Give a source to the quotes that have none of their own but plainly continue
+    someone's words.
+
+    - A direct quote with no attribution right after an attributed one (same or next
+      paragraph, nobody else quoted in between) continues that speaker, with lower
+      confidence (rule ``inherit``).
+    - A fragment in marks that repeats words of an attributed quote elsewhere in the
+      article (the headline's « sanctions illégales », quoted in full later) is a partial
+      quote of that speaker (rule ``verbatim``).
+    """
+    out = list(quotes)
+    order = sorted(range(len(out)), key=lambda k: out[k].start)
+    last: Quote | None = None
+    for k in order:
+        q = out[k]
+        if q.depth > 0:
+            continue
+        if q.speaker is None and q.kind == Kind.DIRECT and last is not None and last.speaker:
+            gap = text[last.end:q.start]
+            if gap.count("\n\n") + gap.count("\n") // 2 <= 1 or len(gap) < 300:
+                out[k] = attrs.evolve(q, speaker=Speaker(last.speaker.name, None),
+                                      confidence=0.5 * max(last.confidence, 0.5),
+                                      rule="inherit")
+                q = out[k]
+        if q.speaker is not None and q.kind != Kind.OTHER:
+            last = q
+    attributed = [q for q in out if q.speaker is not None and q.kind == Kind.DIRECT]
+    for k, q in enumerate(out):
+        if q.kind != Kind.OTHER or q.depth > 0 or len(q.text) < 8:
+            continue
+        source = next((a for a in attributed if a.start != q.start and q.text in a.text), None)
+        if source is not None and source.speaker is not None:
+            out[k] = attrs.evolve(q, kind=Kind.PARTIAL,
+                                  speaker=Speaker(source.speaker.name, None),
+                                  confidence=0.6 * source.confidence, rule="verbatim")
+    return out

@@ -1,0 +1,526 @@
+"""Attribution: who said a quote, and with which word, read off a UD tree.
+
+Each rule is a small named function ``rule(sent, quote) -> Attribution | None`` tried in
+the order of :data:`QUOTE_RULES`; the first that answers wins and its name is kept on the
+result. The rules read only :class:`~quotesnap.parse.Sentence` objects, so they run the
+same on a spaCy parse, a stanza parse or a gold treebank tree.
+
+``quote`` is the set of token indices that stand for the quotation in ``sent``: the words
+inside the marks, or the single placeholder that replaced a long quote body
+(:mod:`quotesnap.candidates`).
+
+The heuristics follow the way French news reports speech (see the annotation guideline
+of the gold data, ``../shared/data/gold/GUIDELINE.md``) and the tree shapes of the French
+UD treebanks: an incise verb (``«…», a ajouté le jury``) is ``parataxis`` (``:insert`` in
+GSD and Sequoia) with the speaker as its ``nsubj`` placed *after* it; PUD makes the speech
+verb the root and the quote its ``parataxis``; indirect speech is a ``ccomp``. Parsers
+often get the attachment of a quote wrong while getting the verb-subject relation right,
+so the rules lean on word order around the quote and on the verb's own subject, not on
+the arc from the verb to the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from . import lexicon
+from .parse import Sentence, Token
+
+__all__ = [
+    "INDIRECT_RULES",
+    "QUOTE_RULES",
+    "Attribution",
+    "attribute_quote",
+    "find_indirect",
+    "is_speech_verb",
+    "mention_tokens",
+    "subject_of",
+]
+
+
+@attrs.frozen
+class Attribution:
+    """What a rule found: the speaker mention's tokens, the cue, the rule's name.
+
+    ``content`` is the character range of the reported content, for indirect speech.
+    """
+
+    rule: str
+    cue: Token | None
+    speaker: tuple[Token, ...]
+    confidence: float
+    content: tuple[int, int] | None = None
+
+
+# -- word classes ----------------------------------------------------------------------
+
+# Clitics and auxiliaries that may stand between a quote and its incise verb:
+# « … », a-t-il ainsi affirmé ; « … », s'est réjoui le maire ; « … », lui a-t-il dit.
+_INCISE_FILLERS = {"AUX", "PRON", "ADV", "PART", "PUNCT"}
+# Relative pronouns whose antecedent is the real subject: « John Kirby, qui indique que… ».
+_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+# Nouns that stand for what someone said: « selon les déclarations du ministre »,
+# « … ». Ce sont les mots de X.
+_SAYING_NOUNS = {
+    "déclaration", "propos", "parole", "mot", "communiqué", "source", "information",
+    "estimation", "chiffre", "témoignage", "annonce", "avis", "explication", "terme",
+    "version", "bilan", "message", "entourage",
+}
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """A verb (or a participle tagged as adjective) whose lemma is a verb of saying."""
+    if tok.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return False
+    if tok.upos in ("ADJ", "NOUN") and tok.feat("VerbForm") != "Part":
+        return False
+    return lexicon.is_speech_lemma(tok.lemma) or lexicon.is_speech_lemma(tok.text.lower())
+
+
+def _is_pronoun_word(tok: Token) -> bool:
+    return tok.upos == "PRON" or lexicon.pronoun(tok.text.lstrip("-").lower()) is not None
+
+
+def person_like(sent: Sentence, tok: Token) -> bool:
+    """Could this noun phrase head be a source? Names, pronouns, people and institutions,
+    not things (``Cette veillée avait pour thème : « … »`` is a title, not speech)."""
+    if tok.upos == "PROPN" or tok.ent in ("PER", "ORG"):
+        return True
+    if tok.upos == "PRON":
+        p = lexicon.pronoun(tok.text.lstrip("-").lower())
+        return p is not None and tok.text.lower() not in _RELATIVE
+    lemma = tok.lemma.lower()
+    if lemma in lexicon.role_nouns() or lemma in lexicon.group_nouns():
+        return True
+    return any(t.upos == "PROPN" for t in sent.subtree(tok))
+
+
+# -- subjects and mentions --------------------------------------------------------------
+
+
+def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
+    """The subject of ``verb``, following the paths French uses to leave it unsaid.
+
+    - ``a-t-il souligné``: spaCy may tag both ``-t`` and ``-il`` as subjects; the
+      euphonic ``-t-`` is not a word of the subject and is skipped.
+    - ``John Kirby, qui indique que …``: a relative ``qui`` stands for its antecedent,
+      the noun the relative clause hangs from.
+    - ``estimant que …``, ``en insistant sur …``, ``et a ajouté que …``: a participle,
+      gerund or coordinated verb without a subject shares its governor's subject.
+    """
+    subjects = [
+        t for t in sent.children(verb)
+        if t.base_deprel in ("nsubj", "csubj") and t.text not in ("-t", "-t-", "t")
+    ]
+    for subj in subjects:
+        if subj.text.lower() in _RELATIVE:
+            head = sent.head_of(verb)
+            if head is not None and verb.base_deprel == "acl":
+                return head
+            continue
+        return subj
+    head = sent.head_of(verb)
+    if climb and head is not None and verb.base_deprel in ("advcl", "xcomp", "conj", "acl"):
+        return subject_of(sent, head, climb=climb - 1)
+    return None
+
+
+def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) -> tuple[Token, ...]:
+    """The noun phrase headed by ``head``, as the gold files mark a speaker mention.
+
+    The phrase keeps its determiners, adjectives, complements and appositions
+    (``le chef du gouvernement, le conservateur Mariano Rajoy``) but not a leading
+    preposition, relative clauses, punctuation at its edges, nor any branch that holds
+    the verb or the quote (``avoid``).
+    """
+    avoid = set(avoid)
+    keep = {head.i}
+    frontier = [head]
+    while frontier:
+        cur = frontier.pop()
+        for child in sent.children(cur):
+            if child.i in avoid or child.i in keep:
+                continue
+            if cur is head and child.deprel in ("case", "acl:relcl", "parataxis", "cop",
+                                                "mark", "advcl", "dep", "cc", "conj"):
+                if child.deprel != "conj" or child.upos not in ("PROPN", "NOUN"):
+                    continue
+            if any(t.i in avoid for t in sent.subtree(child)):
+                continue
+            keep.add(child.i)
+            frontier.append(child)
+    ordered = sorted(keep)
+    # Keep the contiguous run around the head, trimmed of edge punctuation.
+    lo = hi = ordered.index(head.i)
+    while lo > 0 and ordered[lo - 1] == ordered[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(ordered) and ordered[hi + 1] == ordered[hi] + 1:
+        hi += 1
+    toks = [sent[i] for i in ordered[lo:hi + 1]]
+    while toks and (toks[0].upos == "PUNCT" or toks[0].deprel == "case"):
+        toks.pop(0)
+    while toks and toks[-1].upos == "PUNCT":
+        toks.pop()
+    if toks and toks[0].text.startswith("-"):
+        # -t-il / -elle: the mention is the pronoun itself.
+        toks = [t for t in toks if t.text not in ("-t", "-t-")]
+    return tuple(toks) or (head,)
+
+
+def _speaker(sent: Sentence, subj: Token | None, verb: Token | None,
+             quote: frozenset[int]) -> tuple[Token, ...]:
+    if subj is None:
+        return ()
+    avoid = set(quote)
+    if verb is not None and verb.i != subj.i:
+        avoid.add(verb.i)
+    return mention_tokens(sent, subj, avoid=avoid)
+
+
+# -- rules for a quotation in marks -----------------------------------------------------
+
+QuoteRule = Callable[[Sentence, frozenset[int]], "Attribution | None"]
+
+
+def incise(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``«…», a déclaré Lavrov`` / ``«…», a-t-il souligné`` / ``«…» s'écria Pécuchet``.
+
+    In an incise the subject follows the verb: French inverts it after a quotation
+    (``ajoute-t-elle``, with the euphonic ``-t-`` between a vowel and the pronoun). Only
+    clitics, auxiliaries, adverbs and punctuation may stand between the quote and the
+    verb (``a-t-il ainsi affirmé``, ``s'est réjoui le maire``, ``lui a confié``).
+    """
+    last = max(quote)
+    for tok in sent.tokens[last + 1:]:
+        if tok.i in quote:
+            return None
+        if is_speech_verb(tok):
+            subj = subject_of(sent, tok, climb=0)
+            if subj is not None and subj.i < tok.i and subj.i > last:
+                # ``-t-il`` before the participle: a-t-il souligné
+                pass
+            elif subj is None or subj.i < last:
+                subj = _inverted_subject(sent, tok, last)
+            if subj is None:
+                return None
+            return Attribution("incise", tok, _speaker(sent, subj, tok, quote), 0.95)
+        if tok.upos not in _INCISE_FILLERS or tok.text in ("«", "“", "—", ":"):
+            return None
+    return None
+
+
+def _inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
+    """A subject the parser missed: the hyphenated pronoun before the verb
+    (``a-t-il dit``) or the noun phrase right after it (``a déclaré le ministre``)."""
+    for tok in sent.tokens[after + 1:verb.i]:
+        if tok.text.startswith("-") and tok.text not in ("-t", "-t-") and tok.upos == "PRON":
+            return tok
+    for tok in sent.tokens[verb.i + 1:verb.i + 4]:
+        if tok.text.startswith("-") and tok.upos == "PRON" and tok.text not in ("-t", "-t-"):
+            return tok
+        if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):
+            # climb to the head of the phrase while staying after the verb
+            cur = tok
+            while (h := sent.head_of(cur)) is not None and h.i > verb.i and h.upos in (
+                    "PROPN", "NOUN"):
+                cur = h
+            return cur
+        if tok.upos not in ("DET", "ADJ", "PUNCT", "ADP"):
+            break
+    return None
+
+
+def colon(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``Lavrov a déclaré : «…»``, ``il précise : «…»``, ``Lavrov : «…»``.
+
+    A colon announces the quote; the speaker is the subject of the clause before it,
+    preferably of a speech verb, else of any verb whose subject can speak (fiction's
+    ``Le major quitta sa pipe : «…»``), else the noun phrase just before the colon.
+    """
+    first = min(quote)
+    before = [t for t in sent.tokens[:first] if not (t.upos == "PUNCT" and t.text != ":")]
+    if not before or before[-1].text != ":":
+        return None
+    colon_tok = before[-1]
+    verbs = [t for t in reversed(sent.tokens[:colon_tok.i]) if t.upos in ("VERB", "AUX")]
+    for verb in verbs:
+        if is_speech_verb(verb):
+            subj = subject_of(sent, verb)
+            if subj is not None:
+                return Attribution("colon", verb, _speaker(sent, subj, verb, quote), 0.9)
+    for verb in verbs:
+        subj = subject_of(sent, verb)
+        if subj is not None and person_like(sent, subj):
+            return Attribution("colon", colon_tok, _speaker(sent, subj, verb, quote), 0.75)
+    prev = [t for t in sent.tokens[:colon_tok.i] if t.upos != "PUNCT"]
+    if prev and prev[-1].upos in ("PROPN", "NOUN", "PRON") and person_like(sent, prev[-1]):
+        head = prev[-1]
+        while (h := sent.head_of(head)) is not None and h.i < colon_tok.i and h.upos in (
+                "PROPN", "NOUN"):
+            head = h
+        return Attribution("colon", colon_tok, _speaker(sent, head, None, quote), 0.8)
+    return None
+
+
+def governor(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``X a dit qu'il faut « continuer le combat »``, ``le pape les a encouragés « … »``.
+
+    The quote hangs (within a few arcs) from a speech verb: its speaker is the verb's
+    subject, found through relatives, participles and coordination (:func:`subject_of`).
+    """
+    top = _quote_head(sent, quote)
+    if top is None:
+        return None
+    for steps, anc in enumerate(sent.ancestors(top)):
+        if steps > 4:
+            break
+        if is_speech_verb(anc):
+            subj = subject_of(sent, anc)
+            if subj is None or subj.i in quote:
+                continue
+            conf = 0.9 if steps < 2 else 0.8
+            return Attribution("nsubj", anc, _speaker(sent, subj, anc, quote), conf)
+    return None
+
+
+def agent(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """The passive: ``a été annoncé par le ministère``. The agent (``obl:agent``, or a
+    ``par`` phrase) of a speech verb is the source."""
+    for verb in sent.tokens:
+        if not is_speech_verb(verb):
+            continue
+        for child in sent.children(verb):
+            if child.deprel == "obl:agent" or (
+                child.base_deprel == "obl"
+                and any(c.deprel == "case" and c.lemma == "par" for c in sent.children(child))
+            ):
+                return Attribution("agent", verb, _speaker(sent, child, verb, quote), 0.8)
+    return None
+
+
+def according_to(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``selon X``, ``d'après X``, ``pour X,`` (but not ``selon moi``: the author's own
+    opinion, nor ``pour`` inside a clause, where it means *for*)."""
+    found = _according_to(sent)
+    if found is None:
+        return None
+    cue, head = found
+    return Attribution("selon", cue, _speaker(sent, head, None, quote), 0.85)
+
+
+def _according_to(sent: Sentence) -> tuple[Token, Token] | None:
+    for tok in sent.tokens:
+        word = tok.text.lower()
+        if word == "selon" or (word == "après" and tok.i > 0
+                               and sent[tok.i - 1].text.lower() in ("d'", "d’")):
+            cue = sent[tok.i - 1] if word == "après" else tok
+        elif word == "pour" and _opens_clause(sent, tok):
+            cue = tok
+        else:
+            continue
+        head = sent.head_of(tok)
+        if head is None or head.i < tok.i:
+            # the parser did not attach the preposition: take the next nominal word
+            head = next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
+                         if t.upos in ("PROPN", "NOUN", "PRON")), None)
+        if head is None:
+            continue
+        if head.text.lower() in lexicon.non_source_pronouns():
+            continue  # selon moi, pour nous: the writer's own view
+        if head.lemma.lower() in _SAYING_NOUNS:
+            # selon les déclarations du ministre russe -> le ministre russe
+            holder = next((c for c in sent.children(head)
+                           if c.base_deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON")),
+                          None)
+            if holder is not None:
+                head = holder
+        if head.upos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        return cue, head
+    return None
+
+
+def _opens_clause(sent: Sentence, tok: Token) -> bool:
+    """``Pour X, …`` at the head of a sentence (or after a connective) gives a source;
+    elsewhere ``pour`` is *for* or *in order to*."""
+    before = [t for t in sent.tokens[:tok.i] if t.upos != "PUNCT"]
+    if before and not all(t.upos in ("CCONJ", "ADV") for t in before):
+        return False
+    comma = next((t for t in sent.tokens[tok.i + 1:tok.i + 8] if t.text == ","), None)
+    return comma is not None
+
+
+def dash_after(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``« … » – Jean Dupont`` or ``« … » (Jean Dupont)``: a name set after the quote."""
+    last = max(quote)
+    rest = [t for t in sent.tokens[last + 1:] if t.text not in ("»", "”", "\"")]
+    if len(rest) >= 2 and rest[0].text in ("–", "—", "-", "(") and rest[1].upos == "PROPN":
+        head = rest[1]
+        while (h := sent.head_of(head)) is not None and h.upos == "PROPN" and h.i > last:
+            head = h
+        return Attribution("dash", None, _speaker(sent, head, None, quote), 0.7)
+    return None
+
+
+def _quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
+    """The quote token whose head lies outside the quote (its attachment point)."""
+    for i in sorted(quote):
+        tok = sent[i]
+        if tok.head not in quote:
+            return tok
+    return None
+
+
+#: The rules for a quotation in marks, in the order they are tried.
+QUOTE_RULES: tuple[QuoteRule, ...] = (incise, colon, governor, agent, according_to, dash_after)
+
+
+def attribute_quote(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """The first rule of :data:`QUOTE_RULES` that finds a source for ``quote``."""
+    if not quote:
+        return None
+    for rule in QUOTE_RULES:
+        found = rule(sent, quote)
+        if found is not None:
+            return found
+    return None
+
+
+def after_quote(sent: Sentence) -> Attribution | None:
+    """``« … » Ce sont les mots de X`` / ``telles sont les paroles de X``: the sentence
+    after a quote names its source through a noun of saying."""
+    for tok in sent.tokens:
+        if tok.lemma.lower() in ("mot", "propos", "parole", "déclaration"):
+            for child in sent.children(tok):
+                if child.base_deprel == "nmod" and child.upos in ("PROPN", "NOUN", "PRON"):
+                    return Attribution("next-sentence", tok,
+                                       mention_tokens(sent, child), 0.7)
+    return None
+
+
+# -- indirect speech --------------------------------------------------------------------
+
+IndirectRule = Callable[[Sentence, frozenset[int]], list[Attribution]]
+
+
+def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+    """``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by que.
+
+    The content runs from after ``que`` to the end of the clause, without the final
+    punctuation. ``il a été annoncé que …`` (impersonal passive) has content but no
+    source.
+    """
+    out = []
+    for verb in sent.tokens:
+        if not is_speech_verb(verb) or verb.upos not in ("VERB", "AUX", "ADJ"):
+            continue
+        for clause in sent.children(verb):
+            if clause.base_deprel != "ccomp":
+                continue
+            marks = [c for c in sent.children(clause)
+                     if c.deprel == "mark" and c.text.lower() in ("que", "qu'", "qu’")]
+            if not marks:
+                continue
+            body = [t for t in sent.subtree(clause) if t.i > marks[0].i]
+            while body and body[-1].upos == "PUNCT":
+                body.pop()
+            if not body or all(t.i in exclude for t in body):
+                continue
+            subj = subject_of(sent, verb)
+            if subj is not None and _expletive(sent, subj, verb):
+                subj = None
+            speaker = _speaker(sent, subj, verb, frozenset(t.i for t in body))
+            out.append(Attribution("que", verb, speaker, 0.8,
+                                   (body[0].start, body[-1].end)))
+    return out
+
+
+def _expletive(sent: Sentence, subj: Token, verb: Token) -> bool:
+    """``il a été annoncé que``: an impersonal ``il`` is nobody."""
+    if subj.deprel == "expl:subj" or subj.deprel.startswith("expl"):
+        return True
+    passive = any(c.deprel == "aux:pass" for c in sent.children(verb))
+    return passive and subj.text.lower() == "il"
+
+
+def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+    """``<clause>, estime le ministre russe.``: an incise verb after a clause of the
+    author's that is not in marks reports that clause as the source's view."""
+    for verb in sent.tokens:
+        if not is_speech_verb(verb) or verb.i < 3:
+            continue
+        comma = sent[verb.i - 1]
+        aux = verb.i - 1
+        while aux > 0 and sent[aux].upos in ("AUX", "PRON") and sent[aux].text != ",":
+            aux -= 1
+        comma = sent[aux]
+        if comma.text != ",":
+            continue
+        subj = subject_of(sent, verb, climb=0)
+        if subj is None or subj.i < verb.i:
+            subj = _inverted_subject(sent, verb, aux)
+        if subj is None or subj.i < verb.i and not subj.text.startswith("-"):
+            continue
+        body = [t for t in sent.tokens[:comma.i] if not t.text.startswith("-")]
+        while body and body[0].upos == "PUNCT":
+            body.pop(0)
+        if len(body) < 4 or any(t.i in exclude for t in body):
+            continue
+        if not any(t.upos in ("VERB", "AUX") for t in body):
+            continue
+        speaker = _speaker(sent, subj, verb, frozenset(t.i for t in body))
+        return [Attribution("inverted", verb, speaker, 0.75, (body[0].start, body[-1].end))]
+    return []
+
+
+def according_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+    """``Selon Moscou, <clause>`` / ``<clause>, selon Moscou``: the main clause without
+    the ``selon`` phrase is the reported content."""
+    found = _according_to(sent)
+    if found is None:
+        return []
+    cue, head = found
+    phrase = {t.i for t in sent.subtree(head)} | {cue.i}
+    if cue.text.lower() in ("d'", "d’"):
+        phrase.add(cue.i + 1)
+    body = [t for t in sent.tokens if t.i not in phrase]
+    # cut the pieces of the sentence separated from the clause by the phrase's commas
+    lo, hi = min(phrase), max(phrase)
+    if lo <= 1:
+        body = [t for t in body if t.i > hi]
+    else:
+        body = [t for t in body if t.i < lo]
+    while body and body[0].upos == "PUNCT":
+        body.pop(0)
+    while body and body[-1].upos == "PUNCT":
+        body.pop()
+    if len(body) < 3 or all(t.i in exclude for t in body):
+        return []
+    if not any(t.upos in ("VERB", "AUX", "ADJ") for t in body):
+        return []
+    speaker = _speaker(sent, head, None, frozenset(t.i for t in body))
+    return [Attribution("selon", cue, speaker, 0.8, (body[0].start, body[-1].end))]
+
+
+#: The rules for reported speech without marks, all tried on every candidate sentence.
+INDIRECT_RULES: tuple[IndirectRule, ...] = (que_clause, inverted_clause, according_clause)
+
+
+def find_indirect(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[Attribution]:
+    """Reported speech without marks in ``sent``; ``exclude`` holds the indices of tokens
+    inside quotation marks (a clause that is all quote is not indirect speech)."""
+    out: list[Attribution] = []
+    for rule in INDIRECT_RULES:
+        for found in rule(sent, exclude):
+            if found.content is None:
+                continue
+            if any(_overlaps(found.content, o.content) for o in out if o.content):
+                continue
+            out.append(found)
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

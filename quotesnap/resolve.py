@@ -1,0 +1,257 @@
+"""Resolve: from what the text says at a quote to the source it names.
+
+A speaker mention is a name (``Lavrov``), a pronoun (``il``, ``-t-elle``, ``lui``) or a
+description (``le chef de la diplomatie russe``). News French names a person in full once
+(``le ministre russe des Affaires étrangères Sergueï Lavrov``), then by last name, pronoun
+or role. So:
+
+- names are clustered by their last word and reported under the fullest form the article
+  uses (``Lavrov``, ``M. Lavrov`` -> ``Sergueï Lavrov``);
+- a pronoun goes to the most recent source that agrees with it in number (``ils``) and,
+  when known, gender (``elle``);
+- a description goes to the person the article gives that role to in an apposition
+  (``le ministre de l'intérieur Thomas de Maizière``, ``Fraser Seitel, son porte-parole``),
+  else to the most recent person who spoke; a description of a group or thing that names
+  nobody (``les autorités``, ``la mairie``) stays as written, under its fullest earlier
+  form (``l'armée`` -> ``L'armée turque``).
+
+The resolver walks the article in order, so "recent" means before the mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from . import lexicon
+from .parse import Token
+
+__all__ = ["Mention", "Resolver", "mention_from_tokens"]
+
+# Capitalised word sequences, the shape of a name in running French: Sergueï Lavrov,
+# Thomas de Maizière, Abou Mohammed al-Joulani, Jean-Luc Mélenchon, Recep Tayyip Erdoğan.
+_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{L}"
+    r"(?:[ \u00a0](?:(?:de|du|des|d'|d’|von|van|der|al-|el-|ben|bin|ibn|da|di|dos|la|le)[ \u00a0]?)?"
+    r"\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{L})*"
+)
+
+
+@attrs.frozen
+class Mention:
+    """A speaker mention, reduced to what resolution needs."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "description"
+    name: str = ""  # the proper-name part (``Sergueï Lavrov`` in ``le ministre Sergueï Lavrov``)
+    head: str = ""  # lemma of the head noun or the pronoun
+    gender: str = ""  # Masc | Fem | ""
+    plural: bool = False
+
+
+def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | None:
+    """Classify a speaker mention read off a parse."""
+    if not tokens:
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    text = original[start:end]
+    propn = _proper_run(tokens)
+    head = _head(tokens)
+    gender = head.feat("Gender") if head else ""
+    plural = bool(head and head.feat("Number") == "Plur")
+    if propn:
+        return Mention(text, start, end, "name", propn, head.lemma.lower() if head else "",
+                       gender, plural)
+    word = tokens[0].text.lstrip("-").lower()
+    pron = lexicon.pronoun(word) if len(tokens) <= 2 else None
+    if pron is not None and (head is None or head.upos == "PRON"):
+        return Mention(text, start, end, "pronoun", "", word,
+                       pron.gender or gender, pron.plural if pron.plural is not None else plural)
+    lemma = head.lemma.lower() if head else tokens[-1].lemma.lower()
+    if not gender:
+        gender = next((t.feat("Gender") for t in tokens if t.upos == "DET"), "")
+    return Mention(text, start, end, "description", "", lemma, gender, plural)
+
+
+def _head(tokens: Sequence[Token]) -> Token | None:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head not in ids:
+            return t
+    return tokens[0] if tokens else None
+
+
+def _proper_run(tokens: Sequence[Token]) -> str:
+    """The longest run of proper-noun words in the mention (with their particles)."""
+    best: list[Token] = []
+    run: list[Token] = []
+    for t in tokens:
+        is_name = t.upos == "PROPN" or (t.ent in ("PER", "ORG", "LOC") and t.text[:1].isupper())
+        if is_name and t.text.lower() not in lexicon.titles():
+            run.append(t)
+        elif run and t.text.lower() in ("de", "d'", "d’", "al-", "von", "van", "du") and t.upos != "PUNCT":
+            run.append(t)
+        else:
+            best = max(best, _trim(run), key=len)
+            run = []
+    best = max(best, _trim(run), key=len)
+    if not best:
+        return ""
+    return " ".join(t.text for t in best).replace("' ", "'").replace("’ ", "’").replace(
+        "- ", "-")
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    while run and not run[-1].text[:1].isupper():
+        run = run[:-1]
+    return run
+
+
+@attrs.define
+class _Source:
+    name: str
+    position: int
+    person: bool
+    gender: str = ""
+    plural: bool = False
+    roles: set[str] = attrs.Factory(set)
+
+
+class Resolver:
+    """Resolves mentions of one document, in text order (call :meth:`resolve` in order)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names = _name_inventory(text)
+        self.sources: list[_Source] = []
+
+    # -- names --------------------------------------------------------------------------
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of ``name`` in the article (clustered on the last word)."""
+        words = _words(name)
+        if not words:
+            return name
+        best = name
+        for full in self.names:
+            fw = _words(full)
+            if fw and fw[-1] == words[-1] and set(words) <= set(fw) and len(fw) > len(_words(best)):
+                best = full
+        return best
+
+    def resolve(self, mention: Mention | None, position: int) -> tuple[str | None, float]:
+        """The canonical source name of ``mention`` (at ``position``) and a confidence
+        factor (1 for a name, lower for a pronoun or a description)."""
+        if mention is None:
+            return None, 0.0
+        if mention.kind == "name":
+            name = self.canonical(mention.name)
+            self._remember(name, position, mention, person=True)
+            return name, 1.0
+        if mention.kind == "pronoun":
+            src = self._antecedent(mention, position)
+            if src is None:
+                return mention.text, 0.5
+            self._remember(src.name, position, mention, person=src.person)
+            return src.name, 0.9
+        return self._description(mention, position)
+
+    def _remember(self, name: str, position: int, mention: Mention, *, person: bool) -> None:
+        for src in self.sources:
+            if src.name == name:
+                src.position = position
+                if mention.gender and not src.gender and mention.kind != "description":
+                    src.gender = mention.gender
+                if mention.kind == "description":
+                    src.roles.add(mention.head)
+                return
+        self.sources.append(_Source(name, position, person, mention.gender, mention.plural,
+                                    {mention.head} if mention.kind == "description" else set()))
+
+    def _antecedent(self, mention: Mention, position: int) -> _Source | None:
+        candidates = sorted(self.sources, key=lambda s: -s.position)
+        for src in candidates:
+            if mention.plural != src.plural:
+                continue
+            if mention.gender and src.gender and mention.gender != src.gender:
+                continue
+            return src
+        # nobody has spoken yet: the last person named before the pronoun
+        before = [n for n, pos in self.names.items() if pos < position and len(_words(n)) > 1]
+        if before and not mention.plural:
+            name = max(before, key=lambda n: self.names[n])
+            return _Source(name, self.names[name], True)
+        return None
+
+    def _description(self, mention: Mention, position: int) -> tuple[str, float]:
+        role = mention.head
+        is_role = role in lexicon.role_nouns()
+        if is_role:
+            named = self._apposition(mention, position)
+            if named:
+                self._remember(named, position, mention, person=True)
+                return named, 0.9
+            for src in sorted(self.sources, key=lambda s: -s.position):
+                if src.person and src.plural == mention.plural and (
+                        not mention.gender or not src.gender or src.gender == mention.gender
+                        or role in src.roles):
+                    self._remember(src.name, position, mention, person=True)
+                    return src.name, 0.8
+        # a group or a thing: its fullest earlier form with the same head word
+        for src in sorted(self.sources, key=lambda s: -s.position):
+            if not src.person and role and role in src.name.lower() and len(src.name) > len(
+                    mention.text):
+                return src.name, 0.8
+        name = mention.text
+        self._remember(name, position, mention, person=False)
+        return name, 0.8
+
+    def _apposition(self, mention: Mention, position: int) -> str | None:
+        """A name the article sets beside the same role word: ``le ministre russe des
+        Affaires étrangères Sergueï Lavrov``, ``Fraser Seitel, son porte-parole``."""
+        role = mention.head
+        best: tuple[int, str] | None = None
+        pattern = regex.compile(
+            rf"\b{regex.escape(role)}s?\b[^.;:!?«»\n]{{0,60}}?(?P<name>{_NAME.pattern})"
+            rf"|(?P<name2>{_NAME.pattern}),\s+(?:[\p{{L}}'’-]+\s+){{0,2}}{regex.escape(role)}\b",
+            regex.IGNORECASE if False else 0,
+        )
+        for m in pattern.finditer(self.text):
+            raw = m.group("name") or m.group("name2")
+            name = _strip_titles(raw)
+            if len(_words(name)) < 2:
+                continue
+            pos = m.start()
+            score = pos if pos <= position else -pos
+            if best is None or score > best[0]:
+                best = (score, self.canonical(name))
+        return best[1] if best else None
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in regex.split(r"[\s\u00a0]+", name.strip()) if w
+            and w.lower().rstrip(".") not in lexicon.titles()]
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while words and (words[0].lower().rstrip(".") in lexicon.titles()
+                     or words[0].lower() in lexicon.role_nouns()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _name_inventory(text: str) -> dict[str, int]:
+    """Every capitalised word sequence of the text (titles stripped), with its last
+    position. Sentence-initial words come along; clustering on the last word makes
+    them harmless."""
+    names: dict[str, int] = {}
+    for m in _NAME.finditer(text):
+        name = _strip_titles(m.group())
+        if name:
+            names[name] = m.start()
+    return names
