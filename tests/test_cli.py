@@ -1,0 +1,260 @@
+"""The command line in a real subprocess (``python -m quotesnap``) on real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = "examples/lavrov-maduro-2020.txt"  # as given on the command line: its doc_id
+ARTICLE = (ROOT / EXAMPLE).read_bytes().decode("utf-8")  # no newline translation
+SEED = json.loads((ROOT / "../shared/data/gold/seed.jsonl").read_text(encoding="utf-8"))
+# The seven quotes in marks of the example article, from the gold file.
+MARKED = sorted((q["start"], q["end"]) for q in SEED["quotes"] if q["kind"] != "indirect")
+SCAN = ["extract", "--scan-only"]
+
+
+def run(*args: str | Path, stdin: str | bytes | None = None,
+        cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m quotesnap ARGS`` from the repository root; stdout/stderr as text."""
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    proc = subprocess.run([sys.executable, "-m", "quotesnap", *map(str, args)], input=data,
+                          capture_output=True, cwd=cwd, check=False)
+    result = subprocess.CompletedProcess(proc.args, proc.returncode,
+                                         proc.stdout.decode("utf-8"),
+                                         proc.stderr.decode("utf-8"))
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def jsonl(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A JSON Lines input: ids given as ``id``, as ``doc_id``, and not at all."""
+    lines = [
+        {"id": "a", "text": "«Nous partons demain», a déclaré Lavrov."},
+        {"doc_id": 7, "text": "Rien à signaler ici."},
+        {"text": "Il a parlé de «sanctions illégales» hier."},
+    ]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines),
+                    encoding="utf-8")
+    return path
+
+
+def test_scan_only_finds_the_seven_marked_quotes_of_the_example() -> None:
+    """The example article: seven quotes in marks, offsets right against the file."""
+    result = run(*SCAN, "--format", "jsonl", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    quotes = jsonl(result.stdout)
+    assert sorted((q["start"], q["end"]) for q in quotes) == MARKED
+    assert all(ARTICLE[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert {q["doc_id"] for q in quotes} == {EXAMPLE}
+
+
+def test_example_file_is_the_gold_text_byte_for_byte() -> None:
+    """examples/ holds the seed article exactly, so the gold offsets hold on the file."""
+    assert (ROOT / EXAMPLE).read_bytes() == SEED["text"].encode("utf-8")
+
+
+def test_default_output_is_a_table() -> None:
+    """Without --format the command prints the readable table."""
+    result = run(*SCAN, EXAMPLE)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{EXAMPLE}: 7 quotes"
+    assert lines[1].split()[:3] == ["#", "kind", "span"]
+
+
+def test_stdin_is_read_with_a_dash() -> None:
+    """``-`` reads the document from stdin; its doc_id is <stdin>."""
+    result = run(*SCAN, "--format", "jsonl", "-", stdin=ARTICLE)
+    assert result.returncode == 0
+    quotes = jsonl(result.stdout)
+    assert sorted((q["start"], q["end"]) for q in quotes) == MARKED
+    assert {q["doc_id"] for q in quotes} == {"<stdin>"}
+
+
+def test_jsonl_input_gives_each_quote_its_doc_id(docs: Path) -> None:
+    """--input-format jsonl: doc_id from id, from doc_id, or FILE:LINE when there is none."""
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", docs)
+    assert result.returncode == 0, result.stderr
+    got = [(q["doc_id"], q["text"]) for q in jsonl(result.stdout)]
+    assert got == [("a", "Nous partons demain"), (f"{docs}:3", "sanctions illégales")]
+
+
+def test_jsonl_input_from_stdin(docs: Path) -> None:
+    """A JSON Lines stream on stdin, and <stdin>:LINE where a record has no id."""
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", "-",
+                 stdin=docs.read_text(encoding="utf-8"))
+    assert [q["doc_id"] for q in jsonl(result.stdout)] == ["a", "<stdin>:3"]
+
+
+def test_gold_file_read_as_jsonl_input() -> None:
+    """The gold files themselves (doc_id and text fields) are valid input."""
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl",
+                 "../shared/data/gold/seed.jsonl")
+    assert result.returncode == 0
+    assert {q["doc_id"] for q in jsonl(result.stdout)} == {SEED["doc_id"]}
+
+
+def _parse_json(out: str) -> int:
+    return len(json.loads(out))
+
+
+def _parse_jsonl(out: str) -> int:
+    return len(jsonl(out))
+
+
+def _parse_csv(out: str) -> int:
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][:5] == ["doc_id", "kind", "start", "end", "text"]
+    return len(rows) - 1
+
+
+def _parse_html(out: str) -> int:
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    return out.count("<mark ")
+
+
+def _parse_text(out: str) -> int:
+    return len(out.strip().split("\n\n"))
+
+
+def _parse_table(out: str) -> int:
+    return int(out.split(": ")[1].split()[0])
+
+
+@pytest.mark.parametrize("fmt, parse", [
+    ("json", _parse_json), ("jsonl", _parse_jsonl), ("csv", _parse_csv),
+    ("html", _parse_html), ("text", _parse_text), ("table", _parse_table),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_every_format_parses(fmt: str, parse: Any) -> None:
+    """Each --format gives output its own reader accepts, with the seven quotes."""
+    result = run(*SCAN, "--format", fmt, EXAMPLE)
+    assert result.returncode == 0
+    assert parse(result.stdout) == 7
+
+
+def test_output_file(tmp_path: Path) -> None:
+    """-o writes to the file and nothing to stdout."""
+    out = tmp_path / "quotes.json"
+    result = run(*SCAN, "--format", "json", "-o", out, EXAMPLE)
+    assert result.returncode == 0 and result.stdout == ""
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 7
+
+
+def test_missing_file_among_good_ones(tmp_path: Path) -> None:
+    """A missing file is named on stderr, the others are still printed, exit status 1."""
+    missing = tmp_path / "nowhere.txt"
+    result = run(*SCAN, "--format", "jsonl", EXAMPLE, missing, "-", stdin="«Oui», dit-il.")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"quotesnap: {missing}: cannot read: No such file or directory"]
+    assert {q["doc_id"] for q in jsonl(result.stdout)} == {EXAMPLE, "<stdin>"}
+
+
+def test_undecodable_file_is_reported(tmp_path: Path) -> None:
+    """A file that is not UTF-8 is named on stderr with what is wrong, exit status 1."""
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("«Déjà», a-t-il dit.".encode("latin-1"))
+    result = run(*SCAN, "--format", "jsonl", latin1, EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"quotesnap: {latin1}: not UTF-8")
+    assert len(jsonl(result.stdout)) == 7
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "b", "text": "«Non», ', "bad JSON"),
+    ('{"id": "b", "body": "«Non»"}', 'no "text" field'),
+    ('["«Non»"]', "expected a JSON object"),
+    (b'{"id": "b", "text": "\xe9"}', "not UTF-8"),
+], ids=["truncated-json", "no-text-field", "not-an-object", "latin1-line"])
+def test_bad_jsonl_line_is_named_by_number(tmp_path: Path, line: str | bytes,
+                                           message: str) -> None:
+    """A broken line is reported as FILE:LINE, the lines around it are processed, exit 1."""
+    good = '{"id": "%s", "text": "«Oui», a-t-il dit."}\n'
+    path = tmp_path / "docs.jsonl"
+    raw = line if isinstance(line, bytes) else line.encode("utf-8")
+    path.write_bytes((good % "a").encode() + raw + b"\n" + (good % "c").encode())
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", path)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"quotesnap: {path}:2: {message}")
+    assert [q["doc_id"] for q in jsonl(result.stdout)] == ["a", "c"]
+
+
+def test_diagnostics_point_at_line_and_column(tmp_path: Path) -> None:
+    """--diagnostics reports broken typography on stderr as FILE:LINE:COL; exit 0."""
+    path = tmp_path / "broken.txt"
+    path.write_text("Titre\n\nIl a dit : «Nous partons demain.\n", encoding="utf-8")
+    result = run(*SCAN, "--diagnostics", "--format", "jsonl", path)
+    assert result.returncode == 0
+    assert result.stderr.startswith(f"quotesnap: {path}:3:")
+
+
+def test_unknown_backend_is_a_usage_error() -> None:
+    """An unknown backend: exit 2 and one clear line, no traceback."""
+    result = run("extract", "--backend", "nltk", EXAMPLE)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("quotesnap: ") and "nltk" in result.stderr
+
+
+@pytest.mark.model
+def test_missing_model_is_a_usage_error() -> None:
+    """A spaCy model that is not installed: exit 2 and one line that names it."""
+    result = run("extract", "--model", "fr_no_such_model", EXAMPLE)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "fr_no_such_model" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "--format", "yaml", EXAMPLE],
+    ["extract"],
+    ["extract", "--input-format", "xml", EXAMPLE],
+    ["extract", "--batch-size", "0", EXAMPLE],
+    ["download", "spacy"],
+    [],
+], ids=["unknown-format", "no-file", "unknown-input-format", "zero-batch", "download-spacy",
+        "no-command"])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    """Bad options and missing arguments: exit status 2, a message, no traceback."""
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr and result.stdout == ""
+
+
+def test_import_is_cheap() -> None:
+    """Importing quotesnap.cli loads no parser library."""
+    code = ("import sys, quotesnap.cli; "
+            "print(sorted(m for m in ('spacy', 'stanza', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.model
+def test_default_pipeline_on_the_example_article() -> None:
+    """End to end with spaCy: the seven marked quotes, the six direct ones by Lavrov."""
+    result = run("extract", "--format", "jsonl", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    quotes = jsonl(result.stdout)
+    assert all(ARTICLE[q["start"]:q["end"]] == q["text"] for q in quotes)
+    marked = [q for q in quotes if q["kind"] in ("direct", "partial")]
+    assert sorted((q["start"], q["end"]) for q in marked) == MARKED
+    direct = [q for q in marked if q["kind"] == "direct"]
+    assert len(direct) == 6
+    assert {q["speaker"]["name"] for q in direct} == {"Sergueï Lavrov"}
