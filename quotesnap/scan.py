@@ -1,0 +1,550 @@
+"""Stage 1, scan: find the spans of text between quotation marks, and dialogue turns.
+
+Pure and cheap: one pass of a precompiled :mod:`regex` pattern over the text finds every
+candidate mark and every line break, and a small stack machine pairs them. No parser is
+involved; the result feeds :mod:`quotesnap.candidates`.
+
+French typography handled here (after the Imprimerie nationale's *Lexique des règles
+typographiques* and the usage of French news agencies):
+
+- guillemets « » (with no space, a space, a no-break space U+00A0 or a narrow no-break
+  space U+202F inside the marks), and the ASCII stand-ins ``<<`` ``>>``;
+- English quotes “ ” and German-style low-high „ “ (both used alone in French web text,
+  and “ ” as the second level inside « »); single ‹ › and ‘ ’ as inner quotes; straight ``"``
+  in pairs;
+- nesting to any depth: each inner span is its own :class:`MarkedSpan`, one level deeper;
+- a quote continued over several paragraphs: each paragraph reopens with « (or with », the
+  older convention) and only the last one closes; this is ONE span;
+- dash dialogue in fiction: a paragraph whose first visible character is a dash (— or –)
+  is a turn of dialogue, and so is each dash paragraph of a dialogue opened with « in the
+  older style (``« Bonjour, dit-il.`` / ``— Bonjour, répondit-elle. »``);
+- broken typography never raises: it becomes a :class:`~quotesnap.results.Diagnostic`.
+
+Apostrophes are never quotation marks: ’ in ``aujourd’hui``, ``l’État``, ``qu’il`` is followed
+by a letter, which a closing quote never is, and the straight ``'`` is not a mark at all.
+
+Span convention (that of the gold files, ``../shared/data/gold/GUIDELINE.md``): a span is
+its content, without the marks and without the spaces after an opening mark or before a
+closing one; final punctuation inside the marks is kept. An *incise* inside the content
+(``« Nous partons, a-t-il dit, demain. »``) is recorded on the span; :func:`split_incises`
+gives the parts around it, which become separate quotes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from .results import Diagnostic, Kind
+
+__all__ = ["MarkedSpan", "ScanResult", "scan", "split_incises"]
+
+
+@attrs.frozen
+class MarkedSpan:
+    """The content between a pair of quotation marks, or of one dialogue turn.
+
+    ``start``/``end``: the content (after the opening mark and the spaces after it, before
+    the spaces that precede the closing mark). ``open_start``/``close_end``: the marks
+    included; ``open_start == start`` for a dialogue turn that has no mark, and
+    ``close_end == end`` when the span was recovered without a closing mark (``close_mark``
+    is then ``""``). ``depth``: 0 outermost, 1 inside another span, and so on.
+    ``paragraphs``: how many paragraphs the span covers. ``incises``: the character ranges
+    of the incises inside the content (``a-t-il dit``). ``kind``: a first guess, refined by
+    attribution. ``dialogue``: a dash-dialogue turn rather than a marked quote.
+    """
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    depth: int
+    open_mark: str
+    close_mark: str
+    paragraphs: int
+    incises: tuple[tuple[int, int], ...]
+    kind: Kind
+    dialogue: bool = False
+
+    def content(self, text: str) -> str:
+        """The span's content in ``text`` (spans store offsets only)."""
+        return text[self.start : self.end]
+
+
+@attrs.frozen
+class ScanResult:
+    """All spans of a text (nested ones included, sorted by ``(start, -end)``) and the
+    diagnostics about broken typography met on the way."""
+
+    spans: tuple[MarkedSpan, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+# --- Characters ------------------------------------------------------------------------
+
+# Line breaks: those of str.splitlines(). A paragraph is a line; blank lines between
+# paragraphs (the usual "\n\n" of news text) do not break a quote continued over them.
+_BREAK = r"(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+# Spaces inside a line: ordinary, tab, no-break (U+00A0), narrow no-break (U+202F, the
+# space French typography puts inside « »), thin spaces and the like.
+_SPACE = r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+_SPACES = regex.compile(_SPACE + "*")
+_LINE_END = regex.compile(_BREAK + "|$")
+
+# Every candidate mark and every paragraph break, found in one pass. ‘ counts only at a word
+# start (after no letter or digit, so not the misused apostrophe of ``d‘origine``) and ’
+# only at a word end not followed by a letter or digit (so never in ``aujourd’hui``).
+_TOKENS = regex.compile(
+    r"(?P<brk>" + _BREAK + r"(?:" + _SPACE + r"*" + _BREAK + r")*)"
+    r"|(?P<mark><<|>>|[«»“”„‟‹›\"]|(?<![\p{L}\p{N}])‘(?!" + _SPACE + r")"
+    r"|(?<=[^\s])’(?![\p{L}\p{N}]))"
+)
+
+# What closes what. „ (low) is closed by “ in German style and by ” in Polish style; “ is
+# closed by ”. A dialogue turn opened in a «-dialogue is closed by the final ».
+_OPENERS_OF: dict[str, frozenset[str]] = {
+    "»": frozenset({"«"}),
+    ">>": frozenset({"<<"}),
+    "”": frozenset({"“", "„", "‟"}),
+    "“": frozenset({"„"}),
+    "›": frozenset({"‹"}),
+    "’": frozenset({"‘"}),
+    '"': frozenset({'"'}),
+}
+_OPENERS = frozenset({"«", "<<", "“", "„", "‟", "‹", "‘"})
+# Weak marks are also ordinary characters (an inch sign, an apostrophe): they only count
+# when paired inside one paragraph, and an unpaired one yields no span.
+_WEAK = frozenset({'"', "‘"})
+# Marks that may carry a quote over a paragraph break, with the marks that reopen the next
+# paragraph: « is reopened by « or, in the older convention, by ».
+_REOPENERS: dict[str, tuple[str, ...]] = {
+    "«": ("«", "»"),
+    "<<": ("<<",),
+    "“": ("“",),
+    "„": ("„",),
+}
+_REOPEN = regex.compile(r"«|»|<<|“|„")
+
+# A dialogue turn: the first visible character of the paragraph is an em dash, an en dash
+# or the typewriter "--". A dash elsewhere in a line is punctuation (news use – as a
+# parenthesis, or after a dateline: "13 décembre 2018. – Cette journée …").
+_DASH = regex.compile(r"(—|–|--(?!-))" + _SPACE + "*")
+_OPENING_MARK = regex.compile(r"[«“„‟‹\"]|<<")
+# A dash line that ends with a letter or digit and not with punctuation is the source line
+# under a quotation in news ("— Mai Fatty, conseiller du président Barrow"), not a turn.
+_SIGNATURE_END = regex.compile(r"[\p{L}\p{N}]" + _SPACE + r"*\Z")
+
+_SENTENCE_END = regex.compile(r"(?:[.!?…]|\.\.\.)[\p{Pf}\p{Pe}]*\Z")
+
+
+# --- Speech verbs ------------------------------------------------------------------------
+
+# TODO(quotesnap.lexicon): use speech_verb_forms_regex() once the lexicon module lands.
+# Until then, the forms of the verbs that introduce dialogue and quotes most often in
+# French fiction and news. Regular -er verbs are given by stem, conjugated below.
+_ER_STEMS = (
+    "accus", "acquiesc", "affirm", "ajout", "annonc", "appel", "approuv", "assur",
+    "avou", "balbuti", "bégay", "bougonn", "chuchot", "comment", "confi", "confirm",
+    "constat", "continu", "cri", "déclar", "demand", "dénonc", "déplor", "écri", "estim",
+    "exclam", "expliqu", "gronde", "grogn", "hurl", "indiqu", "insist", "interrog",
+    "jur", "lanc", "marmonn", "martel", "murmur", "not", "object", "observ", "pens",
+    "plaisant", "précis", "prononc", "protest", "questionn", "racont", "raill", "rappel",
+    "rassur", "rectifi", "regrett", "remarqu", "renchér", "répliqu", "résum", "rétorqu",
+    "rican", "soulign", "soupir", "souffl", "suppli", "tonn", "tranch",
+)
+# Irregular verbs and stem changes (dire, faire, reprendre, répondre, poursuivre,
+# interrompre, conclure, reconnaître, admettre…; répéter → répète, suggérer → suggère).
+_IRREGULAR = (
+    "admet", "admit", "avertit", "concède", "concéda", "conclut", "considère",
+    "considéra", "dirent", "dis", "disait", "dit", "écrit", "écrivit", "enquit", "fait",
+    "faisait", "fis", "fit", "gémit", "grommela", "grommelle", "interrompit", "interrompt",
+    "jugea", "juge", "maintient", "maintint", "poursuis", "poursuit", "poursuivit",
+    "poursuivait", "prévient", "prévint", "promet", "promit", "reconnaît", "reconnait",
+    "reconnut", "rappelle", "répète", "répéta", "reprend", "reprenait", "repris", "reprit",
+    "répond", "répondait", "répondis", "répondit", "rugit", "soutient", "soutint",
+    "sourit", "suggère", "suggéra",
+)
+_PARTICIPLES = (
+    "admis", "averti", "conclu", "dit", "écrit", "fait", "interrompu", "maintenu",
+    "poursuivi", "prévenu", "promis", "reconnu", "répondu", "repris", "soutenu",
+)
+
+
+def _er_forms(stem: str) -> list[str]:
+    """The forms of a regular -er verb found in incises: past simple (``ajouta``,
+    ``ajoutai``, ``ajoutèrent``), present (``ajoute``, ``ajoutent``), imperfect
+    (``ajoutait``) and participle (``ajouté``). Before a and o, c becomes ç and g takes an
+    e (``annonça``, ``jugea``)."""
+    a_stem = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+    return [a_stem + "a", a_stem + "ai", a_stem + "ait", a_stem + "aient", stem + "e",
+            stem + "ent", stem + "é", stem + "èrent"]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so that "répondit" wins over "répond".
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The incise pattern (inside a span), the incise-after-the-marks pattern and the
+    speech-word pattern; compiled on first use, not at import."""
+    finite = [f for s in _ER_STEMS for f in _er_forms(s) if not f.endswith("é")]
+    finite += _IRREGULAR
+    participles = [s + "é" for s in _ER_STEMS] + list(_PARTICIPLES)
+    verb = "(?:" + _alternation(finite) + ")"
+    part = "(?:" + _alternation(participles) + ")"
+    aux = "(?:a|avait|aurait|eut|ont|avaient)"
+    # Subject clitics after an inverted verb: "dit-il", "ajoute-t-elle" (the -t- is the
+    # euphonic t between two vowels), "demandai-je", "répondit-on".
+    pron = r"(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b"
+    # An object clitic may come before the verb: "lui dit-elle", "me dit-il", "s'écria-t-il".
+    clitic = r"(?:(?:me|te|se|lui|leur|nous|vous)" + _SPACE + r"+|[mtsl]['’])?"
+    # A subject after a non-inverted verb ("dit Bouvard", "reprit le garçon", "a déclaré le
+    # ministre"): a determiner and a word, or a capitalised name.
+    det = (r"(?:le|la|les|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|"
+           r"vos|leur|leurs|ce|cet|cette|ces|M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|monsieur|madame|"
+           r"mademoiselle)")
+    subject = r"(?:" + det + _SPACE + r"+\p{L}|l['’]\p{L}|\p{Lu}[\p{L}\p{M}]*)"
+    core = (
+        r"(?:" + clitic + r"(?:" + verb + pron + r"|" + aux + pron + _SPACE + r"+" + part + r")"
+        r"|" + clitic + r"(?:" + verb + r"|" + aux + _SPACE + r"+" + part + r")"
+        + _SPACE + r"+" + subject + r")"
+    )
+    # The incise runs from its verb to the next , ; : . ! ? … or to the end of the content
+    # (a trailing incise in a dialogue turn); a few more words are allowed on the way
+    # ("dit-elle en m’enlaçant dans ses beaux bras").
+    incise = regex.compile(
+        r"(?<=[,;!?…]" + _SPACE + r"*)\b(?P<incise>" + core + r"[^,;:.!?…\n\r]{0,60}?)"
+        + _SPACE + r"*(?=[,;:.!?…]|\Z)",
+        regex.V1,
+    )
+    after = regex.compile(
+        r"\A" + _SPACE + r"*,?" + _SPACE + r"*(?:" + core + r"|selon\b|d['’]après\b)",
+        regex.V1,
+    )
+    speech = regex.compile(
+        r"\b(?:" + verb + "|" + part + r"|selon|d['’]après)\b", regex.V1 | regex.IGNORECASE
+    )
+    return incise, after, speech
+
+
+# --- Kinds -------------------------------------------------------------------------------
+
+# A quote of this many words or more is taken for a clause said by someone, not a term.
+_CLAUSE_WORDS = 8
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_SENTENCE_START = regex.compile(r"(?:[.!?…:]|\A)" + _SPACE + r"*\Z")
+
+
+def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int,
+                incises: tuple[tuple[int, int], ...], dialogue: bool) -> Kind:
+    """A first guess at the kind of a span; attribution refines it.
+
+    DIRECT: a dialogue turn; a span with an incise; one that ends with . ! ? … inside the
+    marks; one introduced by a colon or standing at the start of a sentence and at least
+    a few words long; one followed by an incise (``», a déclaré Lavrov``); one of
+    ``_CLAUSE_WORDS`` words or more. Otherwise the span is a fragment of the author's
+    sentence (``le « plan B »``): PARTIAL when the sentence has a speech verb or
+    ``selon``/``d'après`` (``il faut « continuer le combat »``), OTHER when it has none
+    (``la journée des « gilets jaunes »``, titles, nicknames, scare quotes).
+    """
+    if dialogue or incises:
+        return Kind.DIRECT
+    body = text[start:end]
+    if _SENTENCE_END.search(body):
+        return Kind.DIRECT
+    words = len(_WORD.findall(body))
+    if words >= _CLAUSE_WORDS:
+        return Kind.DIRECT
+    _, after, speech = _patterns()
+    line_start = _last_break(text, open_start)
+    before = text[max(line_start, open_start - 200) : open_start]
+    if words >= 3 and _SENTENCE_START.search(before):
+        return Kind.DIRECT
+    if after.match(text[close_end : close_end + 120]):
+        return Kind.DIRECT
+    sentence = _sentence_around(text, open_start, close_end)
+    return Kind.PARTIAL if speech.search(sentence) else Kind.OTHER
+
+
+_LAST_BREAK = regex.compile(_BREAK, regex.REVERSE)
+_SENTENCE_BEFORE = regex.compile(r"[.!?…]" + _SPACE, regex.REVERSE)
+_SENTENCE_AFTER = regex.compile(r"[.!?…](?:" + _SPACE + r"|\Z)|" + _BREAK)
+
+
+def _last_break(text: str, pos: int) -> int:
+    m = _LAST_BREAK.search(text, 0, pos)
+    return m.end() if m else 0
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], within its paragraph and 300 characters."""
+    lo = max(_last_break(text, start), start - 300)
+    m = _SENTENCE_BEFORE.search(text, lo, start)
+    if m:
+        lo = m.end()
+    hi = min(len(text), end + 300)
+    m = _SENTENCE_AFTER.search(text, end, hi)
+    return text[lo : m.start() if m else hi]
+
+
+# --- Incises -----------------------------------------------------------------------------
+
+
+def _find_incises(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The incises inside text[start:end]: a speech verb with an inverted subject
+    (``dit-il``, ``a-t-elle ajouté``, ``s'écria-t-il``) or followed by its subject (``dit
+    Bouvard``, ``a déclaré le ministre``), after a comma, ! ? … or ;, up to the punctuation
+    that ends it. In French the narrator's words that interrupt a quote invert the subject
+    and verb: that inversion is what marks them off from the quoted words."""
+    incise, _, _ = _patterns()
+    return tuple(m.span("incise") for m in incise.finditer(text, start, end))
+
+
+_PART_START = regex.compile(r"(?:" + _SPACE + r"|[,;:.!?…])*")
+
+
+def split_incises(span: MarkedSpan, text: str) -> list[tuple[int, int]]:
+    """The content parts around the incises (what becomes separate quotes).
+
+    ``« Nous partons, a-t-il dit, demain. »`` gives ``Nous partons,`` and ``demain.``: a
+    part keeps the punctuation before the incise; the punctuation that ends the incise and
+    the spaces after it belong to no part. Empty parts are dropped.
+    """
+    parts = []
+    pos = span.start
+    for inc_start, inc_end in span.incises:
+        parts.append((pos, _rstrip(text, inc_start, pos)))
+        pos = _PART_START.match(text, inc_end, span.end).end()
+    parts.append((pos, span.end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _rstrip(text: str, end: int, floor: int) -> int:
+    """``end`` moved back over spaces, but not below ``floor``."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# --- The scanner -------------------------------------------------------------------------
+
+
+@attrs.define
+class _Open:
+    """A mark (or dialogue dash) waiting for its close."""
+
+    mark: str
+    open_start: int
+    start: int
+    dialogue: bool = False
+    # A dash turn inside a dialogue opened with «: the final » closes it.
+    guillemets: bool = False
+    paragraphs: int = 1
+    # Where the paragraph ended, while a quote waits to see if the next one reopens it.
+    para_end: int = 0
+
+
+class _Scanner:
+    """The stack machine behind :func:`scan`: one instance per text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stack: list[_Open] = []
+        self.spans: list[MarkedSpan] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.carry: _Open | None = None  # a quote that may continue in the next paragraph
+        self.in_guillemet_dialogue = False
+        self.skip_until = 0  # marks before this were consumed at a paragraph start
+
+    def run(self) -> ScanResult:
+        text = self.text
+        self.paragraph_start(0)
+        for m in _TOKENS.finditer(text):
+            if m.start() < self.skip_until:
+                continue
+            if m.lastgroup == "brk":
+                self.paragraph_end(m.start())
+                self.paragraph_start(m.end())
+            else:
+                self.mark(m.group(), m.start(), m.end())
+        self.paragraph_end(len(text))
+        if self.carry is not None:
+            self.close_unclosed(self.carry, self.carry.para_end)
+        return ScanResult(_with_depths(self.spans), tuple(self.diagnostics))
+
+    # Paragraphs -------------------------------------------------------------------------
+
+    def paragraph_start(self, pos: int) -> None:
+        text = self.text
+        first = _SPACES.match(text, pos).end()
+        if self.carry is not None and self.continue_carry(first):
+            return
+        dash = _DASH.match(text, first)
+        if dash and not _OPENING_MARK.match(text, dash.end()):
+            line_end = _LINE_END.search(text, first).start()
+            if not _SIGNATURE_END.search(text, first, line_end):
+                self.stack.append(_Open(dash.group(1), first, dash.end(), dialogue=True,
+                                        guillemets=self.in_guillemet_dialogue))
+                self.skip_until = dash.end()
+                return
+        self.in_guillemet_dialogue = False
+
+    def continue_carry(self, first: int) -> bool:
+        """Decide the fate of a quote left open at the end of the previous paragraph:
+        continued if this paragraph reopens it; ended there if this paragraph is a dash
+        turn of a «-dialogue; otherwise unclosed. True when the paragraph was consumed."""
+        carry, self.carry = self.carry, None
+        assert carry is not None
+        reopen = _REOPEN.match(self.text, first)
+        if reopen and reopen.group() in _REOPENERS[carry.mark]:
+            carry.paragraphs += 1
+            after = _SPACES.match(self.text, reopen.end()).end()
+            if carry.start >= carry.para_end:  # nothing yet: the content starts here
+                carry.start = after
+            self.stack.append(carry)
+            self.skip_until = reopen.end()
+            return True
+        if carry.mark == "«" and _DASH.match(self.text, first):
+            # « Bonjour, dit-il.↵— Bonjour, répondit-elle. » : each turn is its own quote.
+            self.emit(carry, carry.para_end, "", carry.para_end)
+            self.in_guillemet_dialogue = True
+        else:
+            self.close_unclosed(carry, carry.para_end)
+        return False
+
+    def paragraph_end(self, pos: int) -> None:
+        """Close what the paragraph left open; the outermost quote may go on."""
+        stack, self.stack = self.stack, []
+        while stack:
+            entry = stack.pop()
+            end = _rstrip(self.text, pos, entry.start)
+            if entry.dialogue:
+                self.emit(entry, end, "", end)
+            elif not stack and entry.mark in _REOPENERS:
+                entry.para_end = end
+                self.carry = entry
+            else:
+                self.close_unclosed(entry, end)
+
+    # Marks ------------------------------------------------------------------------------
+
+    def mark(self, mark: str, start: int, end: int) -> None:
+        if mark == '"':
+            if any(e.mark == '"' for e in self.stack):
+                self.close(mark, start, end)
+            else:
+                self.open(mark, start, end)
+        elif mark == "“":
+            # German-style „ … “ closes with “; otherwise “ opens.
+            if self.find_opener("“") is not None:
+                self.close(mark, start, end)
+            else:
+                self.open(mark, start, end)
+        elif mark in _OPENERS:
+            self.open(mark, start, end)
+        else:
+            self.close(mark, start, end)
+
+    def open(self, mark: str, start: int, end: int) -> None:
+        content = _SPACES.match(self.text, end).end()
+        self.stack.append(_Open(mark, start, content))
+
+    def find_opener(self, closer: str) -> int | None:
+        """Index in the stack of the entry this closing mark closes, or None."""
+        openers = _OPENERS_OF[closer]
+        for i in range(len(self.stack) - 1, -1, -1):
+            entry = self.stack[i]
+            if entry.mark in openers or (closer == "»" and entry.guillemets):
+                return i
+            if closer == "’":
+                return None  # ’ only closes the innermost ‘; otherwise it is an apostrophe
+        return None
+
+    def close(self, mark: str, start: int, end: int) -> None:
+        index = self.find_opener(mark)
+        if index is None:
+            self.close_unmatched(mark, start, end)
+            return
+        while len(self.stack) > index + 1:
+            self.close_unclosed(self.stack.pop(), _rstrip(self.text, start, 0))
+        entry = self.stack.pop()
+        if entry.guillemets:
+            self.in_guillemet_dialogue = False
+        content_end = _rstrip(self.text, start, entry.start)
+        if content_end <= entry.start and not entry.dialogue:
+            self.diagnose("empty", f"The marks {entry.mark}{mark} enclose nothing; "
+                          "no quote was made.", entry.open_start, end)
+            return
+        self.emit(entry, content_end, mark, end)
+
+    def close_unmatched(self, mark: str, start: int, end: int) -> None:
+        if mark == "’":
+            return  # an apostrophe or a possessive, not a quotation mark
+        top = self.stack[-1] if self.stack else None
+        if top is not None and not top.dialogue and top.mark not in _WEAK:
+            self.diagnose("mismatch", f"{mark} closes a quote opened with {top.mark}; "
+                          "it was closed here anyway.", start, end)
+            self.stack.pop()
+            self.emit(top, _rstrip(self.text, start, top.start), mark, end)
+            return
+        self.diagnose("stray-close", f"{mark} closes no open quotation mark; it was "
+                      "ignored. Check for a missing opening mark before it.", start, end)
+
+    def close_unclosed(self, entry: _Open, end: int) -> None:
+        """End a quote whose closing mark never came, at ``end`` (a paragraph end)."""
+        mark_end = entry.open_start + len(entry.mark)
+        if entry.mark in _WEAK:
+            self.diagnose("unpaired", f"This {entry.mark} has no partner in its paragraph; "
+                          "it was not taken as a quotation mark.", entry.open_start, mark_end)
+            return
+        self.diagnose("unclosed", f"{entry.mark} is never closed; the quote was ended at the "
+                      "end of its paragraph. Check for a missing closing mark.",
+                      entry.open_start, mark_end)
+        if end > entry.start:
+            self.emit(entry, end, "", end)
+
+    def diagnose(self, code: str, message: str, start: int, end: int) -> None:
+        self.diagnostics.append(Diagnostic(code, message, start, end))
+
+    def emit(self, entry: _Open, end: int, close_mark: str, close_end: int) -> None:
+        if end <= entry.start:
+            return
+        incises = _find_incises(self.text, entry.start, end)
+        kind = _guess_kind(self.text, entry.start, end, entry.open_start, close_end,
+                           incises, entry.dialogue)
+        self.spans.append(MarkedSpan(
+            start=entry.start, end=end, open_start=entry.open_start, close_end=close_end,
+            depth=0, open_mark=entry.mark, close_mark=close_mark,
+            paragraphs=entry.paragraphs, incises=incises, kind=kind,
+            dialogue=entry.dialogue,
+        ))
+
+
+def _with_depths(spans: list[MarkedSpan]) -> tuple[MarkedSpan, ...]:
+    """Sort the spans by (start, -end) and set each one's depth from how many spans,
+    marks included, enclose it."""
+    ordered = sorted(spans, key=lambda s: (s.open_start, -s.close_end))
+    out = []
+    ends: list[int] = []
+    for span in ordered:
+        while ends and ends[-1] <= span.open_start:
+            ends.pop()
+        out.append(attrs.evolve(span, depth=len(ends)) if ends else span)
+        ends.append(span.close_end)
+    out.sort(key=lambda s: (s.start, -s.end))
+    return tuple(out)
+
+
+def scan(text: str) -> ScanResult:
+    """Find the quotation-mark spans and dialogue turns of a French text.
+
+    Pure and total: never raises, whatever the text; broken typography (a mark never
+    closed, a stray closing mark, mismatched marks, an odd straight quote, empty marks)
+    becomes a diagnostic and the rest of the text is still scanned.
+    """
+    return _Scanner(text).run()
