@@ -1,6 +1,6 @@
 """How many of the gold quotes in marks the scanner finds, measured by the official scorer.
 
-    python3 benchmarks/scan_recall.py [GOLD.jsonl ...]
+    python3 benchmarks/scan_recall.py [GOLD.jsonl ...]   (quotesnap installed, or PYTHONPATH=.)
 
 Default gold: ``../shared/data/gold/news-dev.jsonl`` (relative to the repository root).
 For each gold file, the scanner's spans are cut into their parts around incises (what
