@@ -142,6 +142,23 @@ ROWS = [
     Row("pud-ud-test", "n03009006", "Il", "estime", quote="l'existence d'un tel fichier"),
     # -- ParTUT: a partial quote after a que-clause, the subject with a relative clause ---------
     Row("partut-ud-train", "fr_partut-ud-820", "Rolf Bolin", "écrit", quote="les gaz émanant"),
+    # -- known failures (found by benchmarks/gold_tree_accuracy.py) -----------------------------
+    # A passive after a quote is not an incise: « une série d'actions » a été lancées par X
+    # reads "lancées par Lily Liu" as an inverted subject; the quote is inside the
+    # que-clause of "précise".
+    Row("sequoia-ud-train", "frwiki_50.1000_00370",
+        "Une note de synthèse établie à l'intention du PDG de l'époque, Alain Gomez",
+        "précise", quote="une série d'actions",
+        xfail="incise rule takes a passive agent (lancées par Lily Liu) for an inverted subject"),
+    # The quote is what "quelqu'un chez Sony" said (colon introducer); "dit Pall" is the
+    # narrator reporting the whole exchange.
+    Row("pud-ud-test", "n01028022", "quelqu'un chez Sony en Australie", "dit", quote="Tiens",
+        xfail="incise (dit Pall) is tried before the colon introducer of the quote's source"),
+    # A partial quote two que-clauses down: the reporting verb is "déclaré"; "espérait"
+    # reports a hope of the same man (il = Angel Torres).
+    Row("gsd-ud-dev", "fr-ud-dev_00072", "Le président du club, Angel Torres", "déclaré",
+        quote="pousse Getafe",
+        xfail="governor stops at the nearest lexicon verb (espérait, speaker il)"),
     # -- indirect speech: a speech verb and its que-clause (ccomp) -----------------------------
     Row("pud-ud-test", "n01010042", "M. Panvalkar", "dit"),
     Row("pud-ud-test", "n01014003", "Michael Fallon", "annoncé"),
@@ -165,6 +182,10 @@ ROWS = [
     Row("gsd-ud-dev", "fr-ud-dev_01460", "Le secrétaire d'État", "soulignera"),
     Row("gsd-ud-test", "fr-ud-test_00027", "ils", "affirment"),
     Row("partut-ud-train", "fr_partut-ud-701", "le rapport d'évaluation", "indique"),
+    # A speech verb inside a subordinate clause, coordinated with another (instaurions ou
+    # demandions): "que nous demandions aux états membres qu'ils assurent une information".
+    Row("partut-ud-train", "fr_partut-ud-442", "nous", "demandions",
+        xfail="find_indirect misses a que-clause of a verb inside a subjunctive clause"),
 ]  # fmt: skip
 
 

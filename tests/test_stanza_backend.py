@@ -16,6 +16,7 @@ import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -135,7 +136,7 @@ INCISE_CONLLU = textwrap.dedent(
 )
 
 
-def _incise_document() -> stanza.Document:
+def _incise_document() -> Any:
     return CoNLL.conll2doc(input_str=INCISE_CONLLU, reconstruct_text=True)
 
 
