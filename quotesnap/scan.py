@@ -99,7 +99,7 @@ _LINE_END = regex.compile(_BREAK + "|$")
 # only at a word end not followed by a letter or digit (so never in ``aujourd’hui``).
 _TOKENS = regex.compile(
     r"(?P<brk>" + _BREAK + r"(?:" + _SPACE + r"*" + _BREAK + r")*)"
-    r"|(?P<mark><<|>>|[«»“”„‟‹›\"]|(?<![\p{L}\p{N}])‘(?!" + _SPACE + r")"
+    r"|(?P<mark><<|>>|[«»“”„‟‹›]|(?<!\p{N})\"|\"(?!\p{N})|(?<![\p{L}\p{N}])‘(?!" + _SPACE + r")"
     r"|(?<=[^\s])’(?![\p{L}\p{N}]))"
 )
 
@@ -133,9 +133,15 @@ _REOPEN = regex.compile(r"«|»|<<|“|„")
 # parenthesis, or after a dateline: "13 décembre 2018. – Cette journée …").
 _DASH = regex.compile(r"(—|–|--(?!-))" + _SPACE + "*")
 _OPENING_MARK = regex.compile(r"[«“„‟‹\"]|<<")
-# A dash line that ends with a letter or digit and not with punctuation is the source line
-# under a quotation in news ("— Mai Fatty, conseiller du président Barrow"), not a turn.
-_SIGNATURE_END = regex.compile(r"[\p{L}\p{N}]" + _SPACE + r"*\Z")
+# News set the source of a quotation on its own line under it, after a dash: "— Mai Fatty,
+# conseiller du président Barrow", "— Jean-Luc Boch (maire)", "— Donald Trump, Président
+# élu des États-Unis." That line is a signature, not a dialogue turn: it does not end like
+# a sentence, or it is one plain sentence (no ! ? …, no incise) that starts with a full name.
+_SIGNATURE_END = regex.compile(r"[^.!?…:;,«»“”\"]" + _SPACE + r"*\Z")
+_NAMED_SENTENCE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*" + _SPACE
+    + r"+\p{Lu}[\p{L}\p{M}]*[,(]?[^.!?…]*\.?" + _SPACE + r"*\Z"
+)
 
 _SENTENCE_END = regex.compile(r"(?:[.!?…]|\.\.\.)[\p{Pf}\p{Pe}]*\Z")
 
@@ -433,14 +439,22 @@ class _Scanner:
         if self.carry is not None and self.continue_carry(first):
             return
         dash = _DASH.match(text, first)
-        if dash and not _OPENING_MARK.match(text, dash.end()):
-            line_end = _LINE_END.search(text, first).start()
-            if not _SIGNATURE_END.search(text, first, line_end):
-                self.stack.append(_Open(dash.group(1), first, dash.end(), dialogue=True,
-                                        guillemets=self.in_guillemet_dialogue))
-                self.skip_until = dash.end()
-                return
+        if dash and not _OPENING_MARK.match(text, dash.end()) and not self.signature(dash):
+            self.stack.append(_Open(dash.group(1), first, dash.end(), dialogue=True,
+                                    guillemets=self.in_guillemet_dialogue))
+            self.skip_until = dash.end()
+            return
         self.in_guillemet_dialogue = False
+
+    def signature(self, dash: regex.Match[str]) -> bool:
+        """Whether a paragraph opening with a dash names the source of the quotation
+        above it rather than starting a dialogue turn."""
+        end = _LINE_END.search(self.text, dash.end()).start()
+        if _SIGNATURE_END.search(self.text, dash.end(), end):
+            return True
+        # "— Toujours Laurence, répondit l'actrice avec calme." has an incise: a turn.
+        return bool(_NAMED_SENTENCE.match(self.text, dash.end(), end)
+                    and not _find_incises(self.text, dash.end(), end))
 
     def continue_carry(self, first: int) -> bool:
         """Decide the fate of a quote left open at the end of the previous paragraph:
