@@ -247,7 +247,7 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     # A subject after a non-inverted verb ("dit Bouvard", "reprit le garçon", "a déclaré le
     # ministre"): a determiner and a word, or a capitalised name.
     det = (r"(?:le|la|les|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|"
-           r"vos|leur|leurs|ce|cet|cette|ces|M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|monsieur|madame|"
+           r"vos|leur|leurs|cet|cette|ces|M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|monsieur|madame|"
            r"mademoiselle)")
     subject = r"(?:" + det + sp + r"\p{L}|l['’]\p{L}|\p{Lu})"
     core = clitic + (
@@ -291,11 +291,12 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
     The guideline of the gold files tells a direct quote from a partial one by its place,
     not its length: words in marks that make up their own sentence are DIRECT, words in
     marks embedded in the journalist's sentence (``estime que « … »``, ``il faut
-    « continuer le combat »``) are PARTIAL or OTHER however long they are. So DIRECT is:
-    a dialogue turn; a span with an incise inside; a span followed by an incise
-    (``», a déclaré Lavrov``); a span that opens its sentence (after a paragraph start, a
-    sentence end or a colon) and either ends with . ! ? … inside the marks or has three
-    words or more (``« Scandaleuse », « atteinte à la démocratie »…`` are fragments).
+    « continuer le combat »``, ``« … », selon son porte-parole`` after a fragment) are
+    PARTIAL or OTHER however long they are. So DIRECT is: a dialogue turn; a span with an
+    incise inside; a span that opens its sentence (after a paragraph start, a sentence end
+    or a colon) and either ends with . ! ? … inside the marks, or has three words or more,
+    or is followed by an incise (``«Bien sûr», a annoncé Lavrov``); a one-word
+    ``« Scandaleuse », …`` at a sentence start is a fragment.
     Every other span is a fragment: PARTIAL when its sentence has a speech verb or
     ``selon``/``d'après`` (``il faut « continuer le combat »``), OTHER when it has none
     (``la journée des « gilets jaunes »``, titles, nicknames, scare quotes). Attribution
@@ -303,15 +304,14 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
     """
     if dialogue or incises:
         return Kind.DIRECT
-    _, after = _patterns()
-    if after.match(text, close_end, min(len(text), close_end + 120)):
-        return Kind.DIRECT
     pos = open_start
     while pos > 0 and text[pos - 1] in _INLINE_SPACES:
         pos -= 1
     if pos == 0 or text[pos - 1] in _OPENS_SENTENCE:
         body = text[start:end]
-        if _SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3:
+        _, after = _patterns()
+        if (_SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3
+                or after.match(text, close_end, min(len(text), close_end + 120))):
             return Kind.DIRECT
     words = _WORD.findall(_sentence_around(text, open_start, close_end))
     speech = _speech_words()
@@ -351,7 +351,15 @@ def _find_incises(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
     that ends it. In French the narrator's words that interrupt a quote invert the subject
     and verb: that inversion is what marks them off from the quoted words."""
     incise, _ = _patterns()
-    return tuple(m.span("incise") for m in incise.finditer(text, start, end))
+    found: list[tuple[int, int]] = []
+    for m in incise.finditer(text, start, end):
+        # Two incises never follow each other with no quoted words between: in
+        # « Cet événement, ajoute-t-il, confirme la nouvelle. » the second candidate
+        # (a verb and its object) is the quote going on.
+        if found and _ends_content(text, found[-1][1], m.start("incise")):
+            continue
+        found.append(m.span("incise"))
+    return tuple(found)
 
 
 _PART_START = regex.compile(r"(?:" + _SPACE + r"|[,;:.!?…])*")
