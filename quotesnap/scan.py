@@ -33,11 +33,11 @@ gives the parts around it, which become separate quotes.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 
 import attrs
 import regex
 
+from . import lexicon
 from .results import Diagnostic, Kind
 
 __all__ = ["MarkedSpan", "ScanResult", "scan", "split_incises"]
@@ -146,115 +146,47 @@ _NAMED_SENTENCE = regex.compile(
 _SENTENCE_END = regex.compile(r"(?:[.!?…]|\.\.\.)[\p{Pf}\p{Pe}]*\Z")
 
 
-# --- Speech verbs ------------------------------------------------------------------------
+# --- Incise patterns --------------------------------------------------------------------
 
-# TODO(quotesnap.lexicon): use speech_verb_forms_regex() once the lexicon module lands.
-# Until then, the forms of the verbs that introduce dialogue and quotes most often in
-# French fiction and news. Regular -er verbs are given by stem, conjugated below.
-_ER_STEMS = (
-    "accus", "acquiesc", "affirm", "ajout", "annonc", "appel", "approuv", "assur",
-    "avou", "balbuti", "bégay", "bougonn", "chuchot", "comment", "confi", "confirm",
-    "constat", "continu", "cri", "déclar", "demand", "dénonc", "déplor", "écri", "estim",
-    "exclam", "expliqu", "grond", "grogn", "hurl", "indiqu", "insist", "interrog",
-    "jur", "lanc", "marmonn", "martel", "murmur", "not", "object", "observ", "pens",
-    "plaisant", "précis", "prononc", "protest", "qualifi", "questionn", "racont", "raill", "rappel",
-    "rassur", "rectifi", "regrett", "remarqu", "renchér", "répliqu", "résum", "rétorqu",
-    "rican", "soulign", "soupir", "souffl", "suppli", "tonn", "tranch",
-)
-# Irregular verbs and stem changes (dire, faire, reprendre, répondre, poursuivre,
-# interrompre, conclure, reconnaître, admettre…; répéter → répète, suggérer → suggère).
-# Narrative forms (past simple, imperfect) are told apart from present forms: after a comma
-# a past simple can only be the narrator's verb ("ajouta tristement la voyageuse"), while a
-# present -e form may be an imperative inside the quote ("Oui, demande à ta mère").
-_IRREGULAR_NARRATIVE = (
-    "admit", "avertit", "concéda", "conclut", "considéra", "dirent", "disait",
-    "disaient", "dit", "écrivit", "enquit", "faisait", "fit", "firent", "gémit",
-    "grommela", "interrompit", "jugea", "maintint", "poursuivit", "poursuivait",
-    "prévint", "promit", "reconnut", "répéta", "répétait", "reprenait", "reprit",
-    "reprirent", "répondait", "répondit", "répondirent", "rugit", "soutint", "sourit",
-    "suggéra",
-)
-# Present forms, and first-person past forms ("dis-je", "repris-je") which are also
-# imperatives or participles when not inverted: these need a subject after them.
-_IRREGULAR_PRESENT = (
-    "admet", "appelle", "appellent", "concède", "considère", "dis", "écrit", "fais", "fait",
-    "fis", "grommelle",
-    "interrompt", "juge", "maintient", "poursuis", "poursuit", "poursuivis", "prévient",
-    "promet", "reconnaît", "reconnait", "rappelle", "répète", "repris", "reprend",
-    "répond", "répondis", "soutient", "suggère",
-)
-_GERUNDS = (
-    "admettant", "concluant", "disant", "écrivant", "faisant", "poursuivant",
-    "reconnaissant", "répondant", "reprenant", "soutenant",
-)
-_PARTICIPLES = (
-    "admis", "averti", "conclu", "dit", "écrit", "fait", "interrompu", "maintenu",
-    "poursuivi", "prévenu", "promis", "reconnu", "répondu", "repris", "soutenu",
-)
+# Which words are speech verbs is the lexicon's business (quotesnap.lexicon, data file
+# speech_verbs.txt); the patterns here only know French word order and verb endings.
+# "faire" is no speech verb in general, but « fit-il », « fait-elle » is the commonest
+# dialogue incise of all in fiction.
+_FAIRE = frozenset({"fit", "firent", "fait", "font", "faisait", "faisaient", "fis"})
 
 
-def _er_forms(stem: str) -> tuple[list[str], list[str]]:
-    """The narrative and other forms of a regular -er verb found in incises: past simple
-    (``ajouta``, ``ajoutèrent``) and imperfect (``ajoutait``), then present (``ajoute``,
-    ``ajoutent``) and first-person past (``ajoutai``, as in ``ajoutai-je``). Before a, c
-    becomes ç and g takes an e (``annonça``, ``jugea``)."""
-    a_stem = _a_stem(stem)
-    narrative = [a_stem + "a", a_stem + "ait", a_stem + "aient", stem + "èrent"]
-    return narrative, [stem + "e", stem + "ent", a_stem + "ai"]
-
-
-def _a_stem(stem: str) -> str:
-    """The stem before an ending in a or o: ``annonc`` → ``annonç``, ``jug`` → ``juge``."""
-    return stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
-
-
-def _alternation(words: Iterable[str]) -> str:
-    # Longest first, so that "répondit" wins over "répond".
-    return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
-
-
-@functools.cache
-def _speech_words() -> frozenset[str]:
-    """Every form of the speech verbs above, present participles included ("affirmant
-    que c'était « un vote historique »"), and "après" of "d'après"."""
-    words = set(_IRREGULAR_NARRATIVE + _IRREGULAR_PRESENT + _PARTICIPLES + _GERUNDS)
-    for stem in _ER_STEMS:
-        narrative, present = _er_forms(stem)
-        words.update(narrative + present + [stem + "é", _a_stem(stem) + "ant"])
-    words.add("après")
-    return frozenset(words)
+def _is_incise_verb(word: str) -> bool:
+    return word.lower() in _FAIRE or bool(lexicon.lemmas_for_form(word))
 
 
 @functools.cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The incise pattern (inside a span) and the incise-after-the-marks pattern,
-    compiled on first use, not at import."""
-    narrative, present = list(_IRREGULAR_NARRATIVE), list(_IRREGULAR_PRESENT)
-    for stem in _ER_STEMS:
-        past_forms, present_forms = _er_forms(stem)
-        narrative += past_forms
-        present += present_forms
-    told = _alternation(narrative)
-    verb = _alternation(narrative + present)
-    part = _alternation([s + "é" for s in _ER_STEMS] + list(_PARTICIPLES))
-    aux = "(?:a|avait|aurait|eut|ont|avaient)"
+    compiled on first use, not at import. Both capture the verb as ``verb``, for
+    :func:`_is_incise_verb` to check."""
     sp = _SPACE + "+"
-    # Subject clitics after an inverted verb: "dit-il", "ajoute-t-elle" (the -t- is the
-    # euphonic t between two vowels), "demandai-je", "répondit-on".
-    pron = r"(?:-t)?-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b"
+    word = r"\p{L}[\p{L}\p{M}]*"
+    aux = r"(?:a|avait|aurait|eut|ont|avaient|auraient|eurent)"
+    # The narrator's subject clitic after an inverted verb: "dit-il", "ajoute-t-elle" (the
+    # -t- is the euphonic t between two vowels), "demandai-je", "répondit-on". Not "tu",
+    # "nous", "vous": "pensez-vous" after a comma is a question inside the quote.
+    pron = r"(?:-t)?-(?:il|elle|on|ils|elles|je)\b"
     # An object clitic may come before the verb: "lui dit-elle", "me dit-il", "s'écria-t-il".
     clitic = r"(?:(?:me|te|se|lui|leur|nous|vous)" + sp + r"|[mts]['’])?"
-    # A subject after a non-inverted verb ("dit Bouvard", "reprit le garçon", "a déclaré le
-    # ministre"): a determiner and a word, or a capitalised name.
+    # A past simple or an imperfect after a comma can only be the narrator's verb
+    # ("ajouta tristement la voyageuse", "dit enfin Laurence"); a present may be an
+    # imperative inside the quote ("Oui, demande à ta mère") and needs its subject after
+    # it: a determiner and a word, or a capitalised name ("souligne le ministre").
+    told = word + r"(?:a|ait|aient|èrent|it|irent|ut|urent|int|inrent)"
     det = (r"(?:le|la|les|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|"
            r"vos|leur|leurs|cet|cette|ces|M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|monsieur|madame|"
            r"mademoiselle)")
     subject = r"(?:" + det + sp + r"\p{L}|l['’]\p{L}|\p{Lu})"
     core = clitic + (
-        r"(?:" + verb + pron                      # dit-il, ajoute-t-elle
-        + r"|" + aux + pron + sp + part          # a-t-il dit
-        + r"|" + told + r"(?=" + sp + r")"         # reprit le garçon, dit enfin Laurence
-        + r"|(?:" + verb + r"|" + aux + sp + part + r")" + sp + subject  # souligne le ministre
+        r"(?:" + aux + pron + sp + r"(?P<verb>" + word + r")"      # a-t-il dit
+        + r"|(?P<verb>" + word + r")" + pron                     # dit-il, ajoute-t-elle
+        + r"|(?P<verb>" + told + r")(?=" + sp + r")"                # reprit le garçon
+        + r"|(?:" + aux + sp + r")?(?P<verb>" + word + r")" + sp + subject  # a déclaré X
         + r")"
     )
     # The incise runs from its verb to the next , ; : . ! ? … or to the end of the content
@@ -267,10 +199,7 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         + _SPACE + r"*(?=[,;:.!?…]|\Z)",
         regex.V1,
     )
-    after = regex.compile(
-        _SPACE + r"*,?" + _SPACE + r"*(?:" + core + r"|selon\b|d['’]après\b)",
-        regex.V1,
-    )
+    after = regex.compile(_SPACE + r"*," + _SPACE + r"*" + core, regex.V1)
     return incise, after
 
 
@@ -309,15 +238,14 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
         pos -= 1
     if pos == 0 or text[pos - 1] in _OPENS_SENTENCE:
         body = text[start:end]
-        _, after = _patterns()
-        if (_SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3
-                or after.match(text, close_end, min(len(text), close_end + 120))):
+        if _SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3:
             return Kind.DIRECT
-    words = _WORD.findall(_sentence_around(text, open_start, close_end))
-    speech = _speech_words()
-    # "s'écria", "d'après": the word after an elided clitic or preposition counts.
-    found = any(w.lower().replace("’", "'").rpartition("'")[2] in speech for w in words)
-    return Kind.PARTIAL if found or "selon" in words or "Selon" in words else Kind.OTHER
+        _, after = _patterns()
+        m = after.match(text, close_end, min(len(text), close_end + 120))
+        if m and _is_incise_verb(m.group("verb")):
+            return Kind.DIRECT
+    sentence = _sentence_around(text, open_start, close_end)
+    return Kind.PARTIAL if lexicon.any_cue_regex().search(sentence) else Kind.OTHER
 
 
 _LAST_BREAK = regex.compile(_BREAK, regex.REVERSE)
@@ -353,6 +281,8 @@ def _find_incises(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
     incise, _ = _patterns()
     found: list[tuple[int, int]] = []
     for m in incise.finditer(text, start, end):
+        if not _is_incise_verb(m.group("verb")):
+            continue  # "semble-t-il", "est-il": an inversion, but no one speaks
         # Two incises never follow each other with no quoted words between: in
         # « Cet événement, ajoute-t-il, confirme la nouvelle. » the second candidate
         # (a verb and its object) is the quote going on.
