@@ -197,11 +197,13 @@ def incise(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
         if tok.i in quote:
             return None
         if is_speech_verb(tok):
+            if any(c.deprel == "aux:pass" for c in sent.children(tok)):
+                return None  # « … » a été annoncé par X: the passive rule's
             subj = subject_of(sent, tok, climb=0)
-            if subj is not None and subj.i < tok.i and subj.i > last:
-                # ``-t-il`` before the participle: a-t-il souligné
-                pass
-            elif subj is None or subj.i < last:
+            if subj is None or subj.i <= last:
+                # The parser's subject is not after the quote, so it is not the inverted
+                # subject of an incise (the ``-t-il`` of ``a-t-il souligné`` stands
+                # between the quote and the participle, and counts).
                 subj = _inverted_subject(sent, tok, last)
             if subj is None:
                 return None
