@@ -212,7 +212,7 @@ class TableWriter(Writer):
     name = "table"
     # (heading, width) of the fixed columns; the quote takes what is left of ``width``.
     COLUMNS: ClassVar[tuple[tuple[str, int], ...]] = (
-        ("#", 3), ("kind", 9), ("span", 9), ("speaker", 18), ("cue", 10), ("conf", 4),
+        ("#", 3), ("kind", 9), ("span", 9), ("speaker", 20), ("cue", 10), ("conf", 4),
     )
     MIN_QUOTE_WIDTH: ClassVar[int] = 30
 
@@ -248,7 +248,9 @@ class TableWriter(Writer):
             lines = lines[: self.max_lines]
             lines[-1] = _fit(lines[-1] + " …", self.quote_width)
         kind = ("↳" * q.depth) + str(q.kind)
-        cells = [str(n), kind, f"{q.start}-{q.end}", _speaker_label(q) or "-",
+        # The name only: the mention (``il``, ``le chef de la diplomatie russe``) would
+        # not fit; the text and HTML formats show it.
+        cells = [str(n), kind, f"{q.start}-{q.end}", q.speaker.name if q.speaker else "-",
                  q.cue.text if q.cue else "-", f"{q.confidence:.2f}"]
         self.stream.write(self._line(cells, lines[0]))
         for more in lines[1:]:
