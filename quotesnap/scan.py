@@ -143,7 +143,7 @@ _NAMED_SENTENCE = regex.compile(
     + r"+\p{Lu}[\p{L}\p{M}]*[,(]?[^.!?…]*\.?" + _SPACE + r"*\Z"
 )
 
-_SENTENCE_END = regex.compile(r"(?:[.!?…]|\.\.\.)[\p{Pf}\p{Pe}]*\Z")
+_SENTENCE_END = regex.compile(r"[.!?…][\p{Pf}\p{Pe}]*\Z")
 
 
 # --- Incise patterns --------------------------------------------------------------------
@@ -209,8 +209,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # What may stand just before a quote that opens its own sentence: nothing (a paragraph
 # start), a sentence end, a colon, a dialogue dash, or an outer opening mark or bracket.
 _OPENS_SENTENCE = frozenset(".!?…:\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029«“„‹\"‘—–([")
-_INLINE_SPACES = frozenset(" \t\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                           "\u2007\u2008\u2009\u200a\u3000")
+_SPACES_BEFORE = regex.compile(_SPACE + "*", regex.REVERSE)
 
 
 def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int,
@@ -233,9 +232,7 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
     """
     if dialogue or incises:
         return Kind.DIRECT
-    pos = open_start
-    while pos > 0 and text[pos - 1] in _INLINE_SPACES:
-        pos -= 1
+    pos = _SPACES_BEFORE.match(text, 0, open_start).start()
     if pos == 0 or text[pos - 1] in _OPENS_SENTENCE:
         body = text[start:end]
         if _SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3:
