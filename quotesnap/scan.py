@@ -54,7 +54,9 @@ class MarkedSpan:
     is then ``""``). ``depth``: 0 outermost, 1 inside another span, and so on.
     ``paragraphs``: how many paragraphs the span covers. ``incises``: the character ranges
     of the incises inside the content (``a-t-il dit``). ``kind``: a first guess, refined by
-    attribution. ``dialogue``: a dash-dialogue turn rather than a marked quote.
+    attribution. ``dialogue``: a dash-dialogue turn rather than a marked quote; an incise
+    that ends a turn (``— Tu es seule ? demanda le garçon.``) stands after its content,
+    as ``», a déclaré X`` stands after closing marks.
     """
 
     start: int
