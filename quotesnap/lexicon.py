@@ -255,37 +255,59 @@ def _parse_stems(text: str, line: _Line) -> tuple[str, ...]:
     return stems
 
 
-def _derived_stems(bare: str) -> tuple[str, ...]:
-    """The stems of a regular -er verb, with the spelling changes of the first conjugation.
+# The endings of the first conjugation (déclarer): present, imperfect, simple past,
+# future, conditional, imperfect subjunctive (the present one is among the others),
+# participles (the present one agreeing as an adjective: réclamantes), infinitive.
+_ER_ENDINGS = (
+    "e", "es", "ent", "ons", "ez",
+    "ais", "ait", "ions", "iez", "aient",
+    "ai", "as", "a", "âmes", "âtes", "èrent",
+    "erai", "eras", "era", "erons", "erez", "eront",
+    "erais", "erait", "erions", "eriez", "eraient",
+    "asse", "asses", "ât", "assions", "assiez", "assent",
+    "ant", "ante", "ants", "antes", "é", "ée", "és", "ées", "er",
+)
 
-    Before an ending in a or o, c takes a cedilla to keep its s sound (nous annonçons,
-    il annonça); a last e or é opens to è before a mute ending (il révèle, elle relève);
-    y turns into i before a mute ending (il emploie). g -> ge (exigeait) needs no stem:
-    exig is a prefix of it.
+
+def _derived_stems(bare: str) -> tuple[str, ...]:
+    """The stems of a regular -er verb, with the spelling changes of the first conjugation,
+    each taking the endings of that conjugation (written ``stem(ER)``).
+
+    Before an ending in a or o, c takes a cedilla and g an e to keep their soft sound
+    (nous annonçons, il annonça; il exigeait); a last e or é opens to è before a mute
+    ending (il révèle, elle relève), or the consonant doubles (il appelle, il jette);
+    y turns into i before a mute ending (il emploie). Every ending goes on every variant:
+    the few forms that do not exist (annonçe) cost nothing.
     """
     base = bare[:-2]
     stems = [base]
     if base.endswith("c"):
         stems.append(base[:-1] + "ç")
+    if base.endswith("g"):
+        stems.append(base + "e")
     grave = _GRAVE.fullmatch(base)
     if grave:
         stems.append(grave["pre"] + "è" + grave["post"])
+    if base.endswith(("el", "et")):
+        stems.append(base + base[-1])
     if base.endswith("y"):
         stems.append(base[:-1] + "i")
-    return tuple(stems)
+    return tuple(stem + "(ER)" for stem in stems)
 
 
 def _expand(stem: str) -> Iterator[tuple[str, bool]]:
-    """A stem as (surface, open): ``déclar`` -> (``déclar``, True), any continuation;
-    ``dit(|e|s)`` -> (``dit``, False), (``dite``, False), (``dits``, False), whole words."""
+    """A stem as (surface, open): ``dis`` -> (``dis``, True), any continuation;
+    ``dit(|e|s)`` -> (``dit``, False), (``dite``, False), (``dits``, False), whole words;
+    ``déclar(ER)`` -> ``déclare``, ``déclarait``… every form of the first conjugation."""
     m = _STEM.fullmatch(stem)
     assert m is not None  # checked by _parse_stems
     prefix = _fold(m["prefix"])
     if m["endings"] is None:
         yield prefix, True
-    else:
-        for ending in m["endings"].split("|"):
-            yield prefix + _fold(ending), False
+        return
+    endings = _ER_ENDINGS if m["endings"] == "ER" else m["endings"].split("|")
+    for ending in endings:
+        yield prefix + _fold(ending), False
 
 
 def _stem_matches(stem: str, word: str) -> bool:
@@ -477,11 +499,11 @@ def _head(lemmas: tuple[str, ...]) -> str:
 # article (du, des; au, aux), a possessive agrees with its owner and the noun.
 _ELIDED = rf"[{_APOSTROPHES}]"
 _FUNCTION_WORDS = {
-    "le": rf"(?:le|la|les|l{_ELIDED})",
-    "un": rf"(?:une?|des|d{_ELIDED})",
-    "de": rf"(?:de|du|des|d{_ELIDED})",
-    "à": r"(?:à|au|aux)",
-    "son": r"(?:son|sa|ses|leurs?|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)",
+    "le": rf"(?:(?:le|la|les)(?!\w)|l{_ELIDED})",
+    "un": rf"(?:(?:une?|des)(?!\w)|d{_ELIDED})",
+    "de": rf"(?:(?:de|du|des)(?!\w)|d{_ELIDED})",
+    "à": r"(?:à|au|aux)(?!\w)",
+    "son": r"(?:son|sa|ses|leurs?|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)(?!\w)",
 }
 # Between two words: spaces, or nothing after an elided article (« l'assurance »).
 _GAP = rf"(?:\s+|(?<={_ELIDED}))"
