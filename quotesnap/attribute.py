@@ -36,6 +36,7 @@ __all__ = [
     "find_indirect",
     "is_speech_verb",
     "mention_tokens",
+    "speech_lemma",
     "subject_of",
 ]
 
@@ -59,6 +60,9 @@ class Attribution:
 # Clitics and auxiliaries that may stand between a quote and its incise verb:
 # « … », a-t-il ainsi affirmé ; « … », s'est réjoui le maire ; « … », lui a-t-il dit.
 _INCISE_FILLERS = {"AUX", "PRON", "ADV", "PART", "PUNCT"}
+# Object and reflexive clitics: never the subject of an incise.
+_CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "le", "la", "l'", "l’",
+            "les", "lui", "leur", "y", "en", "nous", "vous"}
 # Relative pronouns whose antecedent is the real subject: « John Kirby, qui indique que… ».
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 # Nouns that stand for what someone said: « selon les déclarations du ministre »,
@@ -70,13 +74,23 @@ _SAYING_NOUNS = {
 }
 
 
+def speech_lemma(tok: Token) -> str | None:
+    """The speech-verb lemma of ``tok``: the parser's lemma when it is one, else the
+    lemma the lexicon gives the word form (parsers' French lemmatisers slip on verb
+    forms they saw little: spaCy lemmatises ``indique`` as ``indique``)."""
+    if lexicon.is_speech_lemma(tok.lemma):
+        return tok.lemma.lower()
+    lemmas = lexicon.lemmas_for_form(tok.text.lower())
+    return lemmas[0] if lemmas else None
+
+
 def is_speech_verb(tok: Token) -> bool:
     """A verb (or a participle tagged as adjective) whose lemma is a verb of saying."""
     if tok.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
         return False
     if tok.upos in ("ADJ", "NOUN") and tok.feat("VerbForm") != "Part":
         return False
-    return lexicon.is_speech_lemma(tok.lemma) or lexicon.is_speech_lemma(tok.text.lower())
+    return speech_lemma(tok) is not None
 
 
 def _is_pronoun_word(tok: Token) -> bool:
@@ -199,6 +213,8 @@ def incise(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
         if is_speech_verb(tok):
             if any(c.deprel == "aux:pass" for c in sent.children(tok)):
                 return None  # « … » a été annoncé par X: the passive rule's
+            if tok.feat("VerbForm") in ("Part", "Ger") and tok.feat("Tense") == "Pres":
+                return None  # « … », ajoutant que …: a participle shares its clause's subject
             subj = subject_of(sent, tok, climb=0)
             if subj is None or subj.i <= last:
                 # The parser's subject is not after the quote, so it is not the inverted
@@ -222,6 +238,8 @@ def _inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
     for tok in sent.tokens[verb.i + 1:verb.i + 4]:
         if tok.text.startswith("-") and tok.upos == "PRON" and tok.text not in ("-t", "-t-"):
             return tok
+        if tok.upos == "PRON" and tok.text.lower() in _CLITICS:
+            break  # « … », appelant à s'écarter: an object or reflexive clitic
         if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):
             # climb to the head of the phrase while staying after the verb
             cur = tok
@@ -366,6 +384,22 @@ def dash_after(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     return None
 
 
+def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``Al-Joulani indique que cette décision a été prise pour « protéger la
+    révolution »``: a fragment in marks inside a sentence that reports someone's words
+    belongs to that someone, even when the parser hangs it far from the verb. The speech
+    verb nearest before the quote wins, else the nearest after it."""
+    first = min(quote)
+    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t)
+             and t.upos in ("VERB", "AUX")]
+    verbs.sort(key=lambda v: (v.i > first, abs(v.i - first)))
+    for verb in verbs:
+        subj = subject_of(sent, verb)
+        if subj is not None and subj.i not in quote and not _expletive(sent, subj, verb):
+            return Attribution("sentence", verb, _speaker(sent, subj, verb, quote), 0.6)
+    return None
+
+
 def _quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
     """The quote token whose head lies outside the quote (its attachment point)."""
     for i in sorted(quote):
@@ -376,7 +410,9 @@ def _quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
 
 
 #: The rules for a quotation in marks, in the order they are tried.
-QUOTE_RULES: tuple[QuoteRule, ...] = (incise, colon, governor, agent, according_to, dash_after)
+QUOTE_RULES: tuple[QuoteRule, ...] = (
+    incise, colon, according_to, governor, agent, dash_after, same_sentence,
+)
 
 
 def attribute_quote(sent: Sentence, quote: frozenset[int]) -> Attribution | None:

@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from . import lexicon
-from .attribute import Attribution, after_quote, attribute_quote, find_indirect
+from .attribute import Attribution, after_quote, attribute_quote, find_indirect, speech_lemma
 from .backends import BACKENDS, load_backend
 from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, split_sentences
 from .parse import Backend, Sentence, Token
@@ -311,6 +311,9 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
                 found[qi] = (att, nxt[0])
 
     resolver = Resolver(text)
+    for sent, standing in by_sentence.values():
+        for name, pos, gender in _persons(sent, standing, text):
+            resolver.add_person(name, pos, gender)
     events: list[tuple[int, int, str, Any]] = []
     for qi, (att, _sent) in found.items():
         events.append((att.speaker[0].start if att.speaker else top[qi].start, 0, "q", qi))
@@ -361,11 +364,28 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
 
 
+def _persons(sent: Sentence, standing: dict[int, int],
+             text: str) -> Iterator[tuple[str, int, str]]:
+    """The people the parser's entity recogniser found in ``sent``: runs of ``PER``
+    tokens, with the gender a title before them gives (``M.``, ``Mme``)."""
+    run: list[Token] = []
+    for tok in [*sent.tokens, None]:
+        if tok is not None and tok.ent == "PER" and tok.i not in standing and tok.upos in (
+                "PROPN", "NOUN", "X"):
+            run.append(tok)
+            continue
+        if run:
+            before = sent[run[0].i - 1].text.lower() if run[0].i > 0 else ""
+            gender = lexicon.title_gender(before) or ""
+            yield text[run[0].start:run[-1].end], run[0].start, gender
+            run = []
+
+
 def _cue(att: Attribution | None, text: str) -> Cue | None:
     if att is None or att.cue is None:
         return None
     tok = att.cue
-    lemma = tok.lemma.lower() if tok.text != ":" else ":"
+    lemma = ":" if tok.text == ":" else (speech_lemma(tok) or tok.lemma.lower())
     return Cue(text[tok.start:tok.end], lemma, Span(tok.start, tok.end, text[tok.start:tok.end]))
 
 

@@ -39,6 +39,9 @@ _NAME = regex.compile(
 )
 
 
+_DEMONSTRATIVES = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
+
+
 @attrs.frozen
 class Mention:
     """A speaker mention, reduced to what resolution needs."""
@@ -67,6 +70,11 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
         return Mention(text, start, end, "name", propn, head.lemma.lower() if head else "",
                        gender, plural)
     word = tokens[0].text.lstrip("-").lower()
+    if text.lower() in _DEMONSTRATIVES:
+        # « Ce dernier indique que … »: the last person named, like a pronoun.
+        fem = text.lower().startswith(("cette", "celle"))
+        return Mention(text, start, end, "pronoun", "", text.lower(),
+                       "Fem" if fem else "Masc", False)
     pron = lexicon.pronoun(word) if len(tokens) <= 2 else None
     if pron is not None and (head is None or head.upos == "PRON"):
         return Mention(text, start, end, "pronoun", "", word,
@@ -128,6 +136,13 @@ class Resolver:
         self.text = text
         self.names = _name_inventory(text)
         self.sources: list[_Source] = []
+        self.persons: list[tuple[int, str, str]] = []  # (position, name, gender)
+
+    def add_person(self, name: str, position: int, gender: str = "") -> None:
+        """Register a person the parser saw named at ``position`` (a ``PER`` entity):
+        a candidate antecedent for later pronouns, even if that person never speaks."""
+        self.persons.append((position, self.canonical(name), gender))
+        self.persons.sort()
 
     # -- names --------------------------------------------------------------------------
 
@@ -173,19 +188,30 @@ class Resolver:
                                     {mention.head} if mention.kind == "description" else set()))
 
     def _antecedent(self, mention: Mention, position: int) -> _Source | None:
-        candidates = sorted(self.sources, key=lambda s: -s.position)
-        for src in candidates:
+        """The most recent source or named person before ``position`` that agrees with
+        the pronoun. French ``il``/``elle`` mostly takes up the last person in focus:
+        the last speaker, or a person named since (``elle est saluée par Donald Trump :
+        « … », a-t-il écrit``)."""
+        genders = {src.name: src.gender for src in self.sources if src.gender}
+        candidates: list[tuple[int, _Source]] = [
+            (src.position, src) for src in self.sources if src.person or src.plural
+        ]
+        if not mention.plural:
+            for pos, name, gender in self.persons:
+                if pos < position:
+                    src = self._source(name) or _Source(name, pos, True,
+                                                        gender or genders.get(name, ""))
+                    candidates.append((pos, src))
+        for _, src in sorted(candidates, key=lambda c: -c[0]):
             if mention.plural != src.plural:
                 continue
             if mention.gender and src.gender and mention.gender != src.gender:
                 continue
             return src
-        # nobody has spoken yet: the last person named before the pronoun
-        before = [n for n, pos in self.names.items() if pos < position and len(_words(n)) > 1]
-        if before and not mention.plural:
-            name = max(before, key=lambda n: self.names[n])
-            return _Source(name, self.names[name], True)
         return None
+
+    def _source(self, name: str) -> _Source | None:
+        return next((src for src in self.sources if src.name == name), None)
 
     def _description(self, mention: Mention, position: int) -> tuple[str, float]:
         role = mention.head
@@ -201,6 +227,14 @@ class Resolver:
                         or role in src.roles):
                     self._remember(src.name, position, mention, person=True)
                     return src.name, 0.8
+            # nobody has spoken yet: the person named right after the description
+            # (« La gardienne de l'équipe américaine a qualifié … Hope Solo, … »)
+            after = [(pos, name) for pos, name, _ in self.persons
+                     if mention.end <= pos < mention.end + 400]
+            if after and not mention.plural:
+                name = after[0][1]
+                self._remember(name, position, mention, person=True)
+                return name, 0.7
         # a group or a thing: its fullest earlier form with the same head word
         for src in sorted(self.sources, key=lambda s: -s.position):
             if not src.person and role and role in src.name.lower() and len(src.name) > len(
