@@ -41,7 +41,8 @@ from pathlib import Path
 import attrs
 
 from quotesnap import ud
-from quotesnap.attribute import Attribution, attribute_quote, find_indirect
+from quotesnap.attribute import Attribution, attribute_quote
+from quotesnap.indirect import find_indirect
 from quotesnap.parse import Sentence, Token
 
 REPO = Path(__file__).resolve().parents[1]

@@ -29,11 +29,10 @@ from . import lexicon
 from .parse import Sentence, Token
 
 __all__ = [
-    "INDIRECT_RULES",
     "QUOTE_RULES",
     "Attribution",
+    "after_quote",
     "attribute_quote",
-    "find_indirect",
     "is_speech_verb",
     "mention_tokens",
     "speech_lemma",
@@ -84,13 +83,20 @@ def speech_lemma(tok: Token) -> str | None:
     return lemmas[0] if lemmas else None
 
 
-def is_speech_verb(tok: Token) -> bool:
-    """A verb (or a participle tagged as adjective) whose lemma is a verb of saying."""
-    if tok.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
-        return False
-    if tok.upos in ("ADJ", "NOUN") and tok.feat("VerbForm") != "Part":
-        return False
-    return speech_lemma(tok) is not None
+def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
+    """A verb (or a participle tagged as adjective) whose lemma is a verb of saying.
+
+    With ``sent``, a word tagged as a noun right after an auxiliary counts too: taggers
+    take rare participles for nouns (« a twitté »).
+    """
+    if tok.upos in ("VERB", "AUX"):
+        return speech_lemma(tok) is not None
+    if tok.upos in ("ADJ", "NOUN", "PROPN"):
+        participle = tok.feat("VerbForm") == "Part" or (
+            sent is not None and tok.i > 0 and sent[tok.i - 1].upos == "AUX"
+            and sent[tok.i - 1].lemma in ("avoir", "être"))
+        return participle and speech_lemma(tok) is not None
+    return False
 
 
 def _is_pronoun_word(tok: Token) -> bool:
@@ -210,7 +216,7 @@ def incise(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     for tok in sent.tokens[last + 1:]:
         if tok.i in quote:
             return None
-        if is_speech_verb(tok):
+        if is_speech_verb(tok, sent):
             if any(c.deprel == "aux:pass" for c in sent.children(tok)):
                 return None  # « … » a été annoncé par X: the passive rule's
             if tok.feat("VerbForm") in ("Part", "Ger") and tok.feat("Tense") == "Pres":
@@ -265,9 +271,13 @@ def colon(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
         return None
     colon_tok = before[-1]
     verbs = [t for t in reversed(sent.tokens[:colon_tok.i]) if t.upos in ("VERB", "AUX")]
-    for verb in verbs:
-        if is_speech_verb(verb):
+    for verb in reversed(sent.tokens[:colon_tok.i]):
+        if is_speech_verb(verb, sent):
             subj = subject_of(sent, verb)
+            if subj is None and verb.upos != "VERB":
+                # a participle tagged as a noun has lost its subject arc: « X a twitté : »
+                subj = next((t for t in reversed(sent.tokens[:verb.i])
+                             if t.base_deprel == "nsubj"), None)
             if subj is not None:
                 return Attribution("colon", verb, _speaker(sent, subj, verb, quote), 0.9)
     for verb in verbs:
@@ -296,7 +306,7 @@ def governor(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     for steps, anc in enumerate(sent.ancestors(top)):
         if steps > 4:
             break
-        if is_speech_verb(anc):
+        if is_speech_verb(anc, sent):
             subj = subject_of(sent, anc)
             if subj is None or subj.i in quote:
                 continue
@@ -309,7 +319,7 @@ def agent(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     """The passive: ``a été annoncé par le ministère``. The agent (``obl:agent``, or a
     ``par`` phrase) of a speech verb is the source."""
     for verb in sent.tokens:
-        if not is_speech_verb(verb):
+        if not is_speech_verb(verb, sent):
             continue
         for child in sent.children(verb):
             if child.deprel == "obl:agent" or (
@@ -323,15 +333,20 @@ def agent(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
 def according_to(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     """``selon X``, ``d'après X``, ``pour X,`` (but not ``selon moi``: the author's own
     opinion, nor ``pour`` inside a clause, where it means *for*)."""
-    found = _according_to(sent)
+    found = _according_to(sent, quote)
     if found is None:
         return None
     cue, head = found
     return Attribution("selon", cue, _speaker(sent, head, None, quote), 0.85)
 
 
-def _according_to(sent: Sentence) -> tuple[Token, Token] | None:
+def _according_to(sent: Sentence,
+                  exclude: frozenset[int] = frozenset()) -> tuple[Token, Token] | None:
+    """The ``selon``/``d'après``/``pour`` phrase of ``sent`` outside ``exclude`` (the
+    quote's own words: « … le contexte difficile d'après Tiananmen » is not a source)."""
     for tok in sent.tokens:
+        if tok.i in exclude:
+            continue
         word = tok.text.lower()
         if word == "selon" or (word == "après" and tok.i > 0
                                and sent[tok.i - 1].text.lower() in ("d'", "d’")):
@@ -390,7 +405,7 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     belongs to that someone, even when the parser hangs it far from the verb. The speech
     verb nearest before the quote wins, else the nearest after it."""
     first = min(quote)
-    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t)
+    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t, sent)
              and t.upos in ("VERB", "AUX")]
     verbs.sort(key=lambda v: (v.i > first, abs(v.i - first)))
     for verb in verbs:
@@ -398,6 +413,14 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
         if subj is not None and subj.i not in quote and not _expletive(sent, subj, verb):
             return Attribution("sentence", verb, _speaker(sent, subj, verb, quote), 0.6)
     return None
+
+
+def _expletive(sent: Sentence, subj: Token, verb: Token) -> bool:
+    """``il a été annoncé que``: an impersonal ``il`` is nobody."""
+    if subj.deprel == "expl:subj" or subj.deprel.startswith("expl"):
+        return True
+    passive = any(c.deprel == "aux:pass" for c in sent.children(verb))
+    return passive and subj.text.lower() == "il"
 
 
 def _quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
@@ -436,129 +459,3 @@ def after_quote(sent: Sentence) -> Attribution | None:
                     return Attribution("next-sentence", tok,
                                        mention_tokens(sent, child), 0.7)
     return None
-
-
-# -- indirect speech --------------------------------------------------------------------
-
-IndirectRule = Callable[[Sentence, frozenset[int]], list[Attribution]]
-
-
-def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by que.
-
-    The content runs from after ``que`` to the end of the clause, without the final
-    punctuation. ``il a été annoncé que …`` (impersonal passive) has content but no
-    source.
-    """
-    out = []
-    for verb in sent.tokens:
-        if not is_speech_verb(verb) or verb.upos not in ("VERB", "AUX", "ADJ"):
-            continue
-        for clause in sent.children(verb):
-            if clause.base_deprel != "ccomp":
-                continue
-            marks = [c for c in sent.children(clause)
-                     if c.deprel == "mark" and c.text.lower() in ("que", "qu'", "qu’")]
-            if not marks:
-                continue
-            body = [t for t in sent.subtree(clause) if t.i > marks[0].i]
-            while body and body[-1].upos == "PUNCT":
-                body.pop()
-            if not body or all(t.i in exclude for t in body):
-                continue
-            subj = subject_of(sent, verb)
-            if subj is not None and _expletive(sent, subj, verb):
-                subj = None
-            speaker = _speaker(sent, subj, verb, frozenset(t.i for t in body))
-            out.append(Attribution("que", verb, speaker, 0.8,
-                                   (body[0].start, body[-1].end)))
-    return out
-
-
-def _expletive(sent: Sentence, subj: Token, verb: Token) -> bool:
-    """``il a été annoncé que``: an impersonal ``il`` is nobody."""
-    if subj.deprel == "expl:subj" or subj.deprel.startswith("expl"):
-        return True
-    passive = any(c.deprel == "aux:pass" for c in sent.children(verb))
-    return passive and subj.text.lower() == "il"
-
-
-def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``<clause>, estime le ministre russe.``: an incise verb after a clause of the
-    author's that is not in marks reports that clause as the source's view."""
-    for verb in sent.tokens:
-        if not is_speech_verb(verb) or verb.i < 3:
-            continue
-        comma = sent[verb.i - 1]
-        aux = verb.i - 1
-        while aux > 0 and sent[aux].upos in ("AUX", "PRON") and sent[aux].text != ",":
-            aux -= 1
-        comma = sent[aux]
-        if comma.text != ",":
-            continue
-        subj = subject_of(sent, verb, climb=0)
-        if subj is None or subj.i < verb.i:
-            subj = _inverted_subject(sent, verb, aux)
-        if subj is None or subj.i < verb.i and not subj.text.startswith("-"):
-            continue
-        body = [t for t in sent.tokens[:comma.i] if not t.text.startswith("-")]
-        while body and body[0].upos == "PUNCT":
-            body.pop(0)
-        if len(body) < 4 or any(t.i in exclude for t in body):
-            continue
-        if not any(t.upos in ("VERB", "AUX") for t in body):
-            continue
-        speaker = _speaker(sent, subj, verb, frozenset(t.i for t in body))
-        return [Attribution("inverted", verb, speaker, 0.75, (body[0].start, body[-1].end))]
-    return []
-
-
-def according_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``Selon Moscou, <clause>`` / ``<clause>, selon Moscou``: the main clause without
-    the ``selon`` phrase is the reported content."""
-    found = _according_to(sent)
-    if found is None:
-        return []
-    cue, head = found
-    phrase = {t.i for t in sent.subtree(head)} | {cue.i}
-    if cue.text.lower() in ("d'", "d’"):
-        phrase.add(cue.i + 1)
-    body = [t for t in sent.tokens if t.i not in phrase]
-    # cut the pieces of the sentence separated from the clause by the phrase's commas
-    lo, hi = min(phrase), max(phrase)
-    if lo <= 1:
-        body = [t for t in body if t.i > hi]
-    else:
-        body = [t for t in body if t.i < lo]
-    while body and body[0].upos == "PUNCT":
-        body.pop(0)
-    while body and body[-1].upos == "PUNCT":
-        body.pop()
-    if len(body) < 3 or all(t.i in exclude for t in body):
-        return []
-    if not any(t.upos in ("VERB", "AUX", "ADJ") for t in body):
-        return []
-    speaker = _speaker(sent, head, None, frozenset(t.i for t in body))
-    return [Attribution("selon", cue, speaker, 0.8, (body[0].start, body[-1].end))]
-
-
-#: The rules for reported speech without marks, all tried on every candidate sentence.
-INDIRECT_RULES: tuple[IndirectRule, ...] = (que_clause, inverted_clause, according_clause)
-
-
-def find_indirect(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[Attribution]:
-    """Reported speech without marks in ``sent``; ``exclude`` holds the indices of tokens
-    inside quotation marks (a clause that is all quote is not indirect speech)."""
-    out: list[Attribution] = []
-    for rule in INDIRECT_RULES:
-        for found in rule(sent, exclude):
-            if found.content is None:
-                continue
-            if any(_overlaps(found.content, o.content) for o in out if o.content):
-                continue
-            out.append(found)
-    return out
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

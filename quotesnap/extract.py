@@ -15,9 +15,10 @@ import attrs
 import regex
 
 from . import lexicon
-from .attribute import Attribution, after_quote, attribute_quote, find_indirect, speech_lemma
+from .attribute import Attribution, after_quote, attribute_quote, speech_lemma
 from .backends import BACKENDS, load_backend
 from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, split_sentences
+from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
@@ -139,7 +140,7 @@ class Extractor:
                 if not isinstance(text, str):
                     raise TypeError(f"text must be a str, not {type(text).__name__}")
                 batch.append(_plan(text, doc_id, self.settings))
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+            except Exception as exc:
                 batch.append(_Plan(doc_id, "", [], [], (), [], error=_describe(exc)))
             if len(batch) >= self.settings.batch_size:
                 yield from self._finish(batch)
@@ -163,7 +164,7 @@ class Extractor:
             mine, pos = parsed[pos:pos + n], pos + n
             try:
                 out.append(_assemble(plan, mine, self.settings))
-            except Exception as exc:  # noqa: BLE001 - isolate the document
+            except Exception as exc:
                 if len(plans) == 1:
                     raise
                 out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
@@ -275,7 +276,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
     found: dict[int, tuple[Attribution, Sentence]] = {}
     by_sentence: dict[int, tuple[Sentence, dict[int, int]]] = {}
     indirect: list[tuple[Attribution, Sentence]] = []
-    for (window, si, quotes, spans), sents in zip(plan.windows, parsed):
+    for (window, si, quotes, spans), sents in zip(plan.windows, parsed, strict=True):
         if not sents:
             continue
         sent, standing = window.map_sentence(_merge(sents), text, spans)

@@ -127,6 +127,9 @@ class _Source:
     gender: str = ""
     plural: bool = False
     roles: set[str] = attrs.Factory(set)
+    #: Content words of the descriptions and appositions given to this source
+    #: (``ministre``, ``russe``, ``diplomatie``): what a later description must share.
+    words: set[str] = attrs.Factory(set)
 
 
 class Resolver:
@@ -176,38 +179,51 @@ class Resolver:
         return self._description(mention, position)
 
     def _remember(self, name: str, position: int, mention: Mention, *, person: bool) -> None:
-        for src in self.sources:
-            if src.name == name:
-                src.position = position
-                if mention.gender and not src.gender and mention.kind != "description":
-                    src.gender = mention.gender
-                if mention.kind == "description":
-                    src.roles.add(mention.head)
-                return
-        self.sources.append(_Source(name, position, person, mention.gender, mention.plural,
-                                    {mention.head} if mention.kind == "description" else set()))
+        src = self._source(name)
+        if src is None:
+            src = _Source(name, position, person, "", mention.plural)
+            self.sources.append(src)
+        src.position = position
+        if mention.gender and not src.gender:
+            src.gender = mention.gender
+        if mention.kind == "description" or (mention.kind == "name" and mention.head):
+            src.roles.add(mention.head)
+        src.words |= _content_words(mention.text, exclude=name)
 
     def _antecedent(self, mention: Mention, position: int) -> _Source | None:
         """The most recent source or named person before ``position`` that agrees with
         the pronoun. French ``il``/``elle`` mostly takes up the last person in focus:
         the last speaker, or a person named since (``elle est saluée par Donald Trump :
         « … », a-t-il écrit``)."""
+        def agrees(src: _Source) -> bool:
+            return mention.plural == src.plural and not (
+                mention.gender and src.gender and mention.gender != src.gender)
+
+        # A source who spoke shortly before stays in focus (« Alain Juppé a annoncé …
+        # si François Fillon jetterait l'éponge. « … », a-t-il affirmé »: Juppé).
+        speakers = [src for src in self.sources
+                    if (src.person or src.plural) and agrees(src)
+                    and position - src.position < _FOCUS_CHARS]
+        if speakers:
+            return max(speakers, key=lambda src: src.position)
         genders = {src.name: src.gender for src in self.sources if src.gender}
-        candidates: list[tuple[int, _Source]] = [
-            (src.position, src) for src in self.sources if src.person or src.plural
-        ]
         if not mention.plural:
-            for pos, name, gender in self.persons:
-                if pos < position:
-                    src = self._source(name) or _Source(name, pos, True,
-                                                        gender or genders.get(name, ""))
-                    candidates.append((pos, src))
-        for _, src in sorted(candidates, key=lambda c: -c[0]):
-            if mention.plural != src.plural:
-                continue
-            if mention.gender and src.gender and mention.gender != src.gender:
-                continue
-            return src
+            people = [(pos, name, gender or genders.get(name, ""))
+                      for pos, name, gender in self.persons if pos < position]
+            for pos, name, gender in reversed(people):
+                src = self._source(name) or _Source(name, pos, True, gender)
+                if agrees(src):
+                    return src
+        earlier = [src for src in self.sources if (src.person or src.plural) and agrees(src)]
+        if earlier:
+            return max(earlier, key=lambda src: src.position)
+        if not mention.plural:
+            # nobody spoke or was recognised as a person: the last full name before
+            before = [n for n, pos in self.names.items()
+                      if pos < position and len(_words(n)) > 1]
+            if before:
+                name = max(before, key=lambda n: self.names[n])
+                return _Source(name, self.names[name], True)
         return None
 
     def _source(self, name: str) -> _Source | None:
@@ -221,10 +237,18 @@ class Resolver:
             if named:
                 self._remember(named, position, mention, person=True)
                 return named, 0.9
+            words = _content_words(mention.text) - {role}
             for src in sorted(self.sources, key=lambda s: -s.position):
-                if src.person and src.plural == mention.plural and (
-                        not mention.gender or not src.gender or src.gender == mention.gender
-                        or role in src.roles):
+                if not src.person or src.plural != mention.plural:
+                    continue
+                if mention.gender and src.gender and src.gender != mention.gender:
+                    continue
+                # A bare role (« le ministre ») takes up the last speaker; a fuller
+                # description must share a word with what the article said of them
+                # (« le chef de la diplomatie russe » after « le ministre russe »),
+                # otherwise it introduces someone new (« le porte-parole de la
+                # famille »).
+                if not words or words & src.words or (role in src.roles and not words - src.words):
                     self._remember(src.name, position, mention, person=True)
                     return src.name, 0.8
             # nobody has spoken yet: the person named right after the description
@@ -264,6 +288,21 @@ class Resolver:
             if best is None or score > best[0]:
                 best = (score, self.canonical(name))
         return best[1] if best else None
+
+
+# How far back (in characters) a speaker stays the obvious referent of a pronoun.
+_FOCUS_CHARS = 700
+
+_STOP = {"dans", "pour", "avec", "sans", "sous", "entre", "vers", "chez", "depuis", "leur",
+         "leurs", "notre", "votre", "cette", "celui", "celle", "ceux", "elle", "elles",
+         "nous", "vous", "ils", "des", "les", "une", "aux", "qui", "que", "dont"}
+
+
+def _content_words(text: str, exclude: str = "") -> set[str]:
+    """Lowercase content words of a description: what makes it recognisable."""
+    skip = {w.lower() for w in _words(exclude)}
+    return {w for w in (m.group().lower() for m in regex.finditer(r"\p{L}[\p{L}-]{3,}", text))
+            if w not in _STOP and w not in skip}
 
 
 def _words(name: str) -> list[str]:

@@ -28,7 +28,8 @@ import attrs
 import pytest
 
 from quotesnap import ud
-from quotesnap.attribute import Attribution, attribute_quote, find_indirect
+from quotesnap.attribute import Attribution, attribute_quote
+from quotesnap.indirect import find_indirect
 from quotesnap.parse import Sentence
 
 UD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud"
@@ -142,14 +143,13 @@ ROWS = [
     Row("pud-ud-test", "n03009006", "Il", "estime", quote="l'existence d'un tel fichier"),
     # -- ParTUT: a partial quote after a que-clause, the subject with a relative clause ---------
     Row("partut-ud-train", "fr_partut-ud-820", "Rolf Bolin", "écrit", quote="les gaz émanant"),
-    # -- known failures (found by benchmarks/gold_tree_accuracy.py) -----------------------------
     # A passive after a quote is not an incise: « une série d'actions » a été lancées par X
-    # reads "lancées par Lily Liu" as an inverted subject; the quote is inside the
-    # que-clause of "précise".
+    # (fixed: the incise rule leaves passives alone); the quote is inside the que-clause
+    # of "précise".
     Row("sequoia-ud-train", "frwiki_50.1000_00370",
         "Une note de synthèse établie à l'intention du PDG de l'époque, Alain Gomez",
-        "précise", quote="une série d'actions",
-        xfail="incise rule takes a passive agent (lancées par Lily Liu) for an inverted subject"),
+        "précise", quote="une série d'actions"),
+    # -- known failures (found by benchmarks/gold_tree_accuracy.py) -----------------------------
     # The quote is what "quelqu'un chez Sony" said (colon introducer); "dit Pall" is the
     # narrator reporting the whole exchange.
     Row("pud-ud-test", "n01028022", "quelqu'un chez Sony en Australie", "dit", quote="Tiens",

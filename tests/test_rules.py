@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 import pytest
 
-from quotesnap.attribute import attribute_quote, find_indirect
+from quotesnap.attribute import attribute_quote
+from quotesnap.indirect import find_indirect
 from tests.trees import tree, words
 
 
