@@ -173,6 +173,10 @@ MULTIWORD = [
             "La première version du texte mettait même en avant la « préservation des "
             "valeurs traditionnelles ».",
             ("mettait même en avant",)),
+    Example("seed-passive-mis-en-relief",
+            "Le renforcement du partenariat dans le contexte des «sanctions illégales» "
+            "imposées par les États-Unis a été mis en relief.",
+            ("mis en relief",)),
     Example("style-a-fait-valoir",
             "Le ministre a fait valoir que les sanctions étaient illégales.",
             ("fait valoir",)),
