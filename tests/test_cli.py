@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -259,3 +260,15 @@ def test_default_pipeline_on_the_example_article() -> None:
     direct = [q for q in marked if q["kind"] == "direct"]
     assert len(direct) == 6
     assert {q["speaker"]["name"] for q in direct} == {"Sergueï Lavrov"}
+
+
+def test_example_script_runs_on_the_article() -> None:
+    """examples/extract_article.py (the Python API) lists the article's seven marked quotes."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
+    proc = subprocess.run([sys.executable, "examples/extract_article.py", "--scan-only"],
+                          capture_output=True, cwd=ROOT, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    spans = [line.split()[0] for line in proc.stdout.decode("utf-8").splitlines()
+             if line[:1] == " " and line.split()[0][0].isdigit()]
+    assert spans == [f"{s}-{e}" for s, e in MARKED]
