@@ -203,7 +203,8 @@ def _one_line(message: object) -> str:
 
 def _line_col(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+    column = offset - text.rfind("\n", 0, offset)  # 1-based; rfind gives -1 on line 1
+    return f"{line}:{column}"
 
 
 def _run_batch(extractor: Extractor, batch: list[Document]) -> Iterator[Extraction | Failure]:
@@ -211,16 +212,17 @@ def _run_batch(extractor: Extractor, batch: list[Document]) -> Iterator[Extracti
     whole, extract its documents one by one so that only the broken one is lost."""
     try:
         results = list(extractor.extract_many((d.doc_id, d.text) for d in batch))
-        for doc, result in zip(batch, results, strict=True):
-            # extract_many isolates a document that fails and says why in ``error``.
-            failed = result.error is not None
-            yield Failure(doc.where, f"extraction failed: {result.error}") if failed else result
-        return
     except QuotesnapError as e:
         if not isinstance(e, InputFormatError):
             raise  # a setup error (backend, model): every document would fail the same way
     except Exception:
         pass  # isolated below, document by document
+    else:
+        for doc, result in zip(batch, results, strict=True):
+            # extract_many isolates a document that fails and says why in ``error``.
+            failed = result.error is not None
+            yield Failure(doc.where, f"extraction failed: {result.error}") if failed else result
+        return
     for doc in batch:
         try:
             yield extractor.run(doc.text, doc_id=doc.doc_id)
