@@ -144,6 +144,27 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
     head = sent.head_of(verb)
     if climb and head is not None and verb.base_deprel in ("advcl", "xcomp", "conj", "acl"):
         return subject_of(sent, head, climb=climb - 1)
+    if verb.feat("VerbForm") == "Fin" or any(c.base_deprel == "aux" for c in sent.children(verb)):
+        return _stranded_subject(sent, verb)
+    return None
+
+
+def _stranded_subject(sent: Sentence, verb: Token) -> Token | None:
+    """A named subject the parser hung elsewhere. News sentences open with long
+    adverbials (``Vers 14h00, Benjamin Cauchy, des « Gilets jaunes libres », estime
+    que …``) that the parser may attach the name to; a person's name just before a
+    finite verb that has no subject, with no preposition of its own, is that subject."""
+    for tok in reversed(sent.tokens[:verb.i]):
+        if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop") or \
+                tok.text in (";", ":", "."):
+            return None
+        if (tok.ent == "PER" or tok.upos == "PROPN") and not any(
+                c.deprel == "case" for c in sent.children(tok)):
+            head = tok
+            while (h := sent.head_of(head)) is not None and h.i < verb.i and (
+                    head.deprel.startswith("flat") or head.deprel == "fixed"):
+                head = h
+            return head
     return None
 
 
@@ -450,12 +471,26 @@ def attribute_quote(sent: Sentence, quote: frozenset[int]) -> Attribution | None
 
 
 def after_quote(sent: Sentence) -> Attribution | None:
-    """``« … » Ce sont les mots de X`` / ``telles sont les paroles de X``: the sentence
-    after a quote names its source through a noun of saying."""
+    """``« … » Ce sont les mots de X`` / ``Tels sont les mots employés par X``: the
+    sentence after a quote names its source through a noun of saying. The attribution
+    may have no speaker (``Tels sont les mots employés ce jeudi``): the quotes are still
+    someone's words, so partial, not scare quotes."""
     for tok in sent.tokens:
-        if tok.lemma.lower() in ("mot", "propos", "parole", "déclaration"):
-            for child in sent.children(tok):
-                if child.base_deprel == "nmod" and child.upos in ("PROPN", "NOUN", "PRON"):
-                    return Attribution("next-sentence", tok,
-                                       mention_tokens(sent, child), 0.7)
+        if tok.lemma.lower() not in _AFTER_NOUNS:
+            continue
+        for child in sent.children(tok):
+            if child.base_deprel == "nmod" and child.upos in ("PROPN", "NOUN", "PRON"):
+                return Attribution("next-sentence", tok, mention_tokens(sent, child), 0.7)
+            if child.base_deprel == "acl":  # les mots employés par X
+                for grand in sent.children(child):
+                    if grand.deprel == "obl:agent" or any(
+                            c.lemma == "par" for c in sent.children(grand)):
+                        return Attribution("next-sentence", child,
+                                           mention_tokens(sent, grand), 0.7)
+        if any(t.lemma.lower() in ("tel", "ce", "voilà", "voici") for t in sent.tokens[:tok.i]):
+            return Attribution("next-sentence", tok, (), 0.5)
     return None
+
+
+# Nouns for words said, as a sentence after a quote uses them: « Tels sont les mots… ».
+_AFTER_NOUNS = {"mot", "propos", "parole", "déclaration", "terme", "expression"}

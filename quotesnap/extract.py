@@ -306,7 +306,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
             continue
         si = _sentence_of(plan.sentences, q.start)
         nxt = by_sentence.get(si + 1)
-        if si >= 0 and nxt is not None and _alone(text, plan.sentences[si], q):
+        mates = [o for o in top if plan.sentences[si][0] <= o.start < plan.sentences[si][1]]
+        if si >= 0 and nxt is not None and _alone(text, plan.sentences[si], mates):
             att = after_quote(nxt[0])
             if att is not None:
                 found[qi] = (att, nxt[0])
@@ -334,9 +335,14 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
     for qi, q in enumerate(top):
         att = found[qi][0] if qi in found else None
         speaker = speakers.get(("q", qi))
-        kind = q.kind
-        if kind != Kind.DIRECT:
-            kind = Kind.PARTIAL if speaker is not None else Kind.OTHER
+        if _title_like(text, q):
+            kind, att, speaker = Kind.OTHER, None, None
+        elif q.kind == Kind.DIRECT:
+            kind = Kind.DIRECT if speaker or not _unsourced_title(text, q) else Kind.OTHER
+        else:
+            # a fragment is someone's words when a rule found whose (even nobody's in
+            # particular: « Tels sont les mots employés ce jeudi »)
+            kind = Kind.PARTIAL if speaker is not None or att is not None else Kind.OTHER
         conf = att.confidence * factors.get(("q", qi), 1.0) if att and speaker else 0.0
         parts = split_incises(q, text) if q.incises else [(q.start, q.end)]
         for s, e in parts:
@@ -397,11 +403,42 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
-def _alone(text: str, sentence: tuple[int, int], q: MarkedSpan) -> bool:
-    """Is the quote all its sentence holds (but marks and punctuation)?"""
+def _alone(text: str, sentence: tuple[int, int], quotes: Sequence[MarkedSpan]) -> bool:
+    """Are the quotes all their sentence holds, but marks, punctuation and ``et``/``ou``
+    (« Scandaleuse », « atteinte à la démocratie » et « censure »)?"""
     a, b = sentence
-    rest = text[a:q.open_start] + text[q.close_end:b]
-    return not any(c.isalnum() for c in rest)
+    rest = _outside_quotes(text, a, b, quotes)
+    return not any(w.isalnum() and w not in ("et", "ou") for w in regex.split(r"\W+", rest)
+                   if w)
+
+
+#: Words before a quote that make it a title or a name, not someone's words
+#: (« une vidéo intitulée « … » », « surnommé « … » », « l'opération « … » »).
+_TITLE_BEFORE = regex.compile(
+    r"(?i)\b(?:intitulée?s?|surnommée?s?|baptisée?s?|appelée?s?|nommée?s?|dénommée?s?"
+    r"|alias|titre|thème|slogan|hashtag|mot-clé|opération|groupe|livre|film|roman"
+    r"|émission|chanson|album|pièce|magazine|devise|programme|plan|projet|campagne)"
+    r"\s*:?\s*$"
+)
+
+
+def _title_like(text: str, q: MarkedSpan) -> bool:
+    """A title, a name or an example in marks: after a word like ``intitulée`` or
+    ``opération``, or set in parentheses (``les convictions ( « Nos convictions morales
+    sont-elles fondées sur l'expérience ? » )``, a translation ``( « Le travail rend
+    libre » )``)."""
+    before = text[max(0, q.open_start - 30):q.open_start]
+    after = text[q.close_end:q.close_end + 4]
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        return True
+    return bool(_TITLE_BEFORE.search(before))
+
+
+def _unsourced_title(text: str, q: MarkedSpan) -> bool:
+    """A short capitalised phrase with no final punctuation and nobody to say it is a
+    name or a title (« Le chemin vers Jésus »), not direct speech."""
+    body = text[q.start:q.end]
+    return len(body.split()) <= 5 and not body.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _inherit(quotes: list[Quote], text: str) -> list[Quote]:

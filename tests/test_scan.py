@@ -478,13 +478,12 @@ KINDS = [
                          "Le renforcement du partenariat dans le contexte des «sanctions "
                          "illégales» imposées par les États-Unis a été mis en relief.", (P,)),
                  id="seed-partial"),
-    # news-dev: gold "other" (a nickname), but "alias" sits in a sentence with a cue.
+    # news-dev: gold "other" (a nickname); "désapprouve" is no longer taken for a cue
+    # since the lexicon's stems accept only real verb endings.
     pytest.param(KindRow("news-nickname-next-to-cue",
                          "Aurélien Taché annule sa venue à cause de la présence de Maxime "
                          "Nicolle alias « Fly Rider » dont il désapprouve l'opinion.", (OTHER,)),
-                 id="news-nickname-next-to-cue",
-                 marks=pytest.mark.xfail(strict=True, reason="a cue word in the sentence; "
-                                         "attribution finds no source and makes it other")),
+                 id="news-nickname-next-to-cue"),
 ]
 
 
