@@ -26,10 +26,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 import regex
 
+from . import lexicon
 from .parse import Sentence, Token
 from .scan import MarkedSpan
 
-__all__ = ["PLACEHOLDER", "Window", "build_window", "split_sentences"]
+__all__ = ["PLACEHOLDER", "Window", "build_window", "may_report", "split_sentences"]
 
 #: What the parser sees instead of a long quote body. A short capitalised word parses as
 #: a noun phrase or a one-word clause, which is what a quote is for the sentence around it.
@@ -53,6 +54,36 @@ _BOUNDARY = regex.compile(
     r"(?<=[.!?…])[»”\"’)\]]*[ \t\u00a0\u202f]+(?=[\p{Lu}\p{N}«“„\"—–-])"
 )
 _PARAGRAPH = regex.compile(r"\n+")
+
+
+# What follows a speech verb in indirect speech: a que-clause a few words on (« a
+# déclaré lundi à la presse que … »), or an infinitive (« affirme avoir », « dit
+# assumer », « a expliqué avoir été contrainte »).
+_AFTER_VERB = regex.compile(
+    r"(?:[\s,]+[\p{L}'’-]+){0,5}?[\s,]+qu(?:e\b|['’])"
+    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b",
+    regex.IGNORECASE,
+)
+# Before a speech verb in an incise after the author's clause: « …, estime le ministre ».
+_INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’]+\s+){0,2}$")
+_SOURCE = regex.compile(r"(?i)\b(?:selon|d['’]après|de l['’]avis de|aux yeux de)\b|^\W*pour\b")
+
+
+def may_report(text: str) -> bool:
+    """Could ``text`` (a sentence, quotes left out) hold indirect speech?
+
+    The test is on words, before any parsing, and errs on the side of yes: a speech verb
+    followed by ``que`` or an infinitive, a speech verb in an incise after a comma, or a
+    source phrase (``selon X``, ``d'après X``, ``Pour X,``). Sentences that only mention
+    a speech verb (« l'annonce du gouvernement », « il a répondu à l'appel ») are the
+    majority and are not parsed.
+    """
+    if _SOURCE.search(text):
+        return True
+    for m in lexicon.speech_verb_forms_regex().finditer(text):
+        if _AFTER_VERB.match(text, m.end()) or _INCISE_BEFORE.search(text, 0, m.start()):
+            return True
+    return False
 
 
 @attrs.frozen

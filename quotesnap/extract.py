@@ -17,7 +17,7 @@ import regex
 from . import lexicon
 from .attribute import Attribution, after_quote, attribute_quote, speech_lemma
 from .backends import BACKENDS, load_backend
-from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, split_sentences
+from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, may_report, split_sentences
 from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
@@ -193,9 +193,9 @@ def _describe(exc: BaseException) -> str:
 
 # -- planning: scan, split, choose what to parse -----------------------------------------
 
-_TRIGGERS = regex.compile(
-    r"(?i)\b(?:selon|d['’]après|pour|propos|paroles?|mots)\b"
-)
+# Words of a sentence that names the source of the quotes just before it
+# (« Tels sont les mots employés par … »).
+_AFTER_QUOTE = regex.compile(r"(?i)\b(?:propos|paroles?|mots|termes|déclarations?)\b")
 
 
 def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
@@ -206,7 +206,6 @@ def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
     plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
     if not settings.attribute:
         return plan
-    verbs = lexicon.speech_verb_forms_regex()
     qi = 0
     for si, (a, b) in enumerate(sentences):
         while qi < len(top) and top[qi].start < a:
@@ -217,9 +216,9 @@ def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
             inside.append(j)
             j += 1
         outside = _outside_quotes(text, a, b, [top[k] for k in inside])
-        wanted = bool(inside) or bool(
-            settings.indirect and (verbs.search(outside) or _TRIGGERS.search(outside))
-        )
+        after_quote = si > 0 and plan.windows and plan.windows[-1][1] == si - 1 and bool(
+            plan.windows[-1][2]) and bool(_AFTER_QUOTE.search(outside))
+        wanted = bool(inside) or after_quote or (settings.indirect and may_report(outside))
         if not wanted:
             continue
         collapse = [k for k in inside
