@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from . import lexicon
-from .attribute import Attribution, after_quote, attribute_quote, speech_lemma
+from .attribute import Attribution, after_quote, attribute_quote, is_speech_verb, speech_lemma
 from .backends import BACKENDS, load_backend
 from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, may_report, split_sentences
 from .indirect import find_indirect
@@ -313,8 +313,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
 
     resolver = Resolver(text)
     for sent, standing in by_sentence.values():
-        for name, pos, gender in _persons(sent, standing, text):
-            resolver.add_person(name, pos, gender)
+        for name, pos, gender, subject in _persons(sent, standing, text):
+            resolver.add_person(name, pos, gender, subject=subject)
     events: list[tuple[int, int, str, Any]] = []
     for qi, (att, _sent) in found.items():
         events.append((att.speaker[0].start if att.speaker else top[qi].start, 0, "q", qi))
@@ -371,9 +371,10 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
 
 
 def _persons(sent: Sentence, standing: dict[int, int],
-             text: str) -> Iterator[tuple[str, int, str]]:
+             text: str) -> Iterator[tuple[str, int, str, bool]]:
     """The people the parser's entity recogniser found in ``sent``: runs of ``PER``
-    tokens, with the gender a title before them gives (``M.``, ``Mme``)."""
+    tokens, with the gender a title before them gives (``M.``, ``Mme``) and whether the
+    name is the subject of a main or speech verb."""
     run: list[Token] = []
     for tok in [*sent.tokens, None]:
         if tok is not None and tok.ent == "PER" and tok.i not in standing and tok.upos in (
@@ -383,7 +384,17 @@ def _persons(sent: Sentence, standing: dict[int, int],
         if run:
             before = sent[run[0].i - 1].text.lower() if run[0].i > 0 else ""
             gender = lexicon.title_gender(before) or ""
-            yield text[run[0].start:run[-1].end], run[0].start, gender
+            ids = {t.i for t in run}
+            head = next((t for t in run if t.head not in ids), run[0])
+            # « Le président tchadien Idriss Déby a rappelé »: the name may hang from
+            # the description that is the subject
+            while head.deprel in ("appos", "flat:name", "nmod") and head.head >= 0 \
+                    and sent[head.head].upos in ("NOUN", "PROPN"):
+                head = sent[head.head]
+            verb = sent.head_of(head)
+            subject = head.base_deprel == "nsubj" and verb is not None and (
+                verb.head < 0 or is_speech_verb(verb, sent))
+            yield text[run[0].start:run[-1].end], run[0].start, gender, subject
             run = []
 
 

@@ -39,6 +39,8 @@ _NAME = regex.compile(
 )
 
 
+_OF_WORDS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "par", "chez", "sur", "en"}
+
 _DEMONSTRATIVES = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
 
 
@@ -97,9 +99,15 @@ def _proper_run(tokens: Sequence[Token]) -> str:
     """The longest run of proper-noun words in the mention (with their particles)."""
     best: list[Token] = []
     run: list[Token] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
         is_name = t.upos == "PROPN" or (t.ent in ("PER", "ORG", "LOC") and t.text[:1].isupper())
-        if is_name and t.text.lower() not in lexicon.titles():
+        # A name after « de » is a complement of the description, not who it is:
+        # « le ministre russe des Affaires étrangères », « le secrétaire général de la
+        # CGT », « un porte-parole d'A. Barrow, Halifa Sannah » (-> Halifa Sannah).
+        after_de = not run and n > 0 and tokens[n - 1].text.lower() in _OF_WORDS or (
+            not run and n > 1 and tokens[n - 1].upos == "DET"
+            and tokens[n - 2].text.lower() in _OF_WORDS)
+        if is_name and t.text.lower() not in lexicon.titles() and not after_de:
             run.append(t)
         elif run and t.text.lower() in ("de", "d'", "d’", "al-", "von", "van", "du") and t.upos != "PUNCT":
             run.append(t)
@@ -139,12 +147,16 @@ class Resolver:
         self.text = text
         self.names = _name_inventory(text)
         self.sources: list[_Source] = []
-        self.persons: list[tuple[int, str, str]] = []  # (position, name, gender)
+        # (position, name, gender, subject of its sentence)
+        self.persons: list[tuple[int, str, str, bool]] = []
 
-    def add_person(self, name: str, position: int, gender: str = "") -> None:
+    def add_person(self, name: str, position: int, gender: str = "", *,
+                   subject: bool = False) -> None:
         """Register a person the parser saw named at ``position`` (a ``PER`` entity):
-        a candidate antecedent for later pronouns, even if that person never speaks."""
-        self.persons.append((position, self.canonical(name), gender))
+        a candidate antecedent for later pronouns, even if that person never speaks.
+        ``subject``: the name is the subject of its sentence's main verb, the position
+        French pronouns most often take up."""
+        self.persons.append((position, self.canonical(name), gender, subject))
         self.persons.sort()
 
     # -- names --------------------------------------------------------------------------
@@ -199,25 +211,26 @@ class Resolver:
             return mention.plural == src.plural and not (
                 mention.gender and src.gender and mention.gender != src.gender)
 
-        # A source who spoke shortly before stays in focus (« Alain Juppé a annoncé …
-        # si François Fillon jetterait l'éponge. « … », a-t-il affirmé »: Juppé).
-        speakers = [src for src in self.sources
-                    if (src.person or src.plural) and agrees(src)
-                    and position - src.position < _FOCUS_CHARS]
-        if speakers:
-            return max(speakers, key=lambda src: src.position)
         genders = {src.name: src.gender for src in self.sources if src.gender}
+
+        def person(pos: int, name: str, gender: str) -> _Source:
+            return self._source(name) or _Source(name, pos, True, gender or genders.get(name, ""))
+
+        # The centre of attention: who spoke last, or who was last the subject of a
+        # main clause (« Alain Juppé a annoncé … si François Fillon jetterait l'éponge.
+        # « … », a-t-il affirmé »: Juppé, not Fillon, named later but in a subordinate).
+        focus = [(src.position, src) for src in self.sources
+                 if (src.person or src.plural) and src.position < position]
         if not mention.plural:
-            people = [(pos, name, gender or genders.get(name, ""))
-                      for pos, name, gender in self.persons if pos < position]
-            for pos, name, gender in reversed(people):
-                src = self._source(name) or _Source(name, pos, True, gender)
-                if agrees(src):
+            focus += [(pos, person(pos, name, gender)) for pos, name, gender, subject
+                      in self.persons if subject and pos < position]
+        for _, src in sorted(focus, key=lambda c: -c[0]):
+            if agrees(src):
+                return src
+        if not mention.plural:
+            for pos, name, gender, _ in reversed(self.persons):
+                if pos < position and agrees(src := person(pos, name, gender)):
                     return src
-        earlier = [src for src in self.sources if (src.person or src.plural) and agrees(src)]
-        if earlier:
-            return max(earlier, key=lambda src: src.position)
-        if not mention.plural:
             # nobody spoke or was recognised as a person: the last full name before
             before = [n for n, pos in self.names.items()
                       if pos < position and len(_words(n)) > 1]
@@ -253,7 +266,7 @@ class Resolver:
                     return src.name, 0.8
             # nobody has spoken yet: the person named right after the description
             # (« La gardienne de l'équipe américaine a qualifié … Hope Solo, … »)
-            after = [(pos, name) for pos, name, _ in self.persons
+            after = [(pos, name) for pos, name, _, _ in self.persons
                      if mention.end <= pos < mention.end + 400]
             if after and not mention.plural:
                 name = after[0][1]
