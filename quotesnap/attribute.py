@@ -483,6 +483,8 @@ def after_quote(sent: Sentence) -> Attribution | None:
                 return Attribution("next-sentence", tok, mention_tokens(sent, child), 0.7)
             if child.base_deprel == "acl":  # les mots employés par X
                 for grand in sent.children(child):
+                    if grand.i - child.i > 4:
+                        break  # « employés … après le blocage … par la CGT »: not its agent
                     if grand.deprel == "obl:agent" or any(
                             c.lemma == "par" for c in sent.children(grand)):
                         return Attribution("next-sentence", child,

@@ -388,8 +388,9 @@ def _persons(sent: Sentence, standing: dict[int, int],
             head = next((t for t in run if t.head not in ids), run[0])
             # « Le président tchadien Idriss Déby a rappelé »: the name may hang from
             # the description that is the subject
-            while head.deprel in ("appos", "flat:name", "nmod") and head.head >= 0 \
-                    and sent[head.head].upos in ("NOUN", "PROPN"):
+            while head.head >= 0 and sent[head.head].upos in ("NOUN", "PROPN") and (
+                    head.deprel in ("appos", "flat:name", "flat") or head.deprel == "nmod"
+                    and not any(c.deprel == "case" for c in sent.children(head))):
                 head = sent[head.head]
             verb = sent.head_of(head)
             subject = head.base_deprel == "nsubj" and verb is not None and (

@@ -32,11 +32,27 @@ __all__ = ["Mention", "Resolver", "mention_from_tokens"]
 
 # Capitalised word sequences, the shape of a name in running French: Sergueï Lavrov,
 # Thomas de Maizière, Abou Mohammed al-Joulani, Jean-Luc Mélenchon, Recep Tayyip Erdoğan.
+# An apostrophe inside a name word only before a capital (O'Neill, d'Estaing), so that
+# elisions (« C'est Joseph Butore ») are not names.
+_NAME_WORD = r"\p{Lu}(?:[\p{Ll}\p{Lu}.-]|['’]\p{Lu})*\p{L}"
+_PARTICLE = r"(?:de|du|des|d'|d’|von|van|der|al-|el-|ben|bin|ibn|da|di|dos|la|le)"
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{L}"
-    r"(?:[ \u00a0](?:(?:de|du|des|d'|d’|von|van|der|al-|el-|ben|bin|ibn|da|di|dos|la|le)[ \u00a0]?)?"
-    r"\p{Lu}[\p{Ll}\p{Lu}'’.-]*\p{L})*"
+    rf"(?<![\p{{L}}\p{{N}}'’]){_NAME_WORD}"
+    rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]?)?{_NAME_WORD})*"
 )
+# A full name in subject position, as running text shows it without a parse: at the
+# start of a sentence or after a comma, followed by a verb-like word (« Alan Bean a
+# pris sa retraite », « …, Donald Trump a ordonné »).
+_SUBJECT_NAME = regex.compile(
+    rf"(?:^|[.!?»]\s+|,\s+|\n)(?P<name>{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]?)?"
+    rf"{_NAME_WORD})+)\s+(?:a|avait|aura|est|était|sera|fut|va|vient|ont|sont|se|s['’]|"
+    rf"n['’]|ne|y|en|lui|leur|l['’]|le|la|les|\p{{Ll}}{{3,}}(?:e|t|ait|a))\b",
+    regex.MULTILINE,
+)
+# A title before a name gives its gender: « Mme Bush », « M. Lavrov ».
+_TITLED = regex.compile(rf"\b(?P<title>M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+"
+                        rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})*)")
+_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "ces"}
 
 
 _OF_WORDS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "par", "chez", "sur", "en"}
@@ -149,6 +165,16 @@ class Resolver:
         self.sources: list[_Source] = []
         # (position, name, gender, subject of its sentence)
         self.persons: list[tuple[int, str, str, bool]] = []
+        self.genders: dict[str, str] = {}
+        for m in _TITLED.finditer(text):
+            gender = lexicon.title_gender(m.group("title").lower())
+            if gender:
+                self.genders[self.canonical(m.group("name"))] = gender
+        for m in _SUBJECT_NAME.finditer(text):
+            name = m.group("name")
+            if name.split()[0].lower() not in _DETERMINERS and name.split()[0].lower(
+            ) not in lexicon.titles():
+                self.add_person(name, m.start("name"), subject=True)
 
     def add_person(self, name: str, position: int, gender: str = "", *,
                    subject: bool = False) -> None:
@@ -156,7 +182,9 @@ class Resolver:
         a candidate antecedent for later pronouns, even if that person never speaks.
         ``subject``: the name is the subject of its sentence's main verb, the position
         French pronouns most often take up."""
-        self.persons.append((position, self.canonical(name), gender, subject))
+        canonical = self.canonical(name)
+        self.persons.append((position, canonical, gender or self.genders.get(canonical, ""),
+                             subject))
         self.persons.sort()
 
     # -- names --------------------------------------------------------------------------
@@ -193,7 +221,7 @@ class Resolver:
     def _remember(self, name: str, position: int, mention: Mention, *, person: bool) -> None:
         src = self._source(name)
         if src is None:
-            src = _Source(name, position, person, "", mention.plural)
+            src = _Source(name, position, person, self.genders.get(name, ""), mention.plural)
             self.sources.append(src)
         src.position = position
         if mention.gender and not src.gender:
@@ -211,7 +239,7 @@ class Resolver:
             return mention.plural == src.plural and not (
                 mention.gender and src.gender and mention.gender != src.gender)
 
-        genders = {src.name: src.gender for src in self.sources if src.gender}
+        genders = {**self.genders, **{src.name: src.gender for src in self.sources if src.gender}}
 
         def person(pos: int, name: str, gender: str) -> _Source:
             return self._source(name) or _Source(name, pos, True, gender or genders.get(name, ""))
