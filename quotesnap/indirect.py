@@ -17,7 +17,7 @@ French news reports most of what people said without marks:
 The content span is the reported proposition only, as the annotation guideline of
 ``../shared/data/gold/GUIDELINE.md`` says: from after ``que`` (or from the complement) to
 the end of that clause, without the final punctuation but with the quotation marks of a
-quote that the clause holds (``il estime que « … »``). Parsers often attach the end of a
+quote that the clause ends on (``les caisses étaient « intactes »``). Parsers often attach the end of a
 long clause wrongly, so the end is found by walking to the end of the reporting verb's
 phrase and stopping at the words that open another statement (:func:`_extent`).
 
@@ -182,6 +182,8 @@ def _add(out: list[Attribution], rule: str, sent: Sentence, verb: Token, first: 
     body = _extent(sent, verb, first, exclude)
     if len([t for t in body if t.upos != "PUNCT"]) < minimum:
         return
+    if all(t.i in exclude for t in body):
+        return  # il estime que « … »: all quotation, left to the quote rules
     ok, subj = _source(sent, verb)
     if not ok:
         return
@@ -308,9 +310,10 @@ def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by que.
 
     The content runs from after ``que`` to the end of the clause, without the final
-    punctuation; a clause that is all quotation (``il estime que « … »``) is reported
-    speech too, marks included. ``que A et que B`` gives two reports with the same
-    source and cue. ``il a été annoncé que …`` (impersonal passive) has content but no
+    punctuation; a quotation inside it keeps its marks (``a déclaré que les caisses
+    étaient « intactes »``). A clause that is all quotation (``il estime que « … »``) is
+    left to the quote rules. ``que A et que B`` gives two reports with the same source
+    and cue. ``il a été annoncé que …`` (impersonal passive) has content but no
     source.
     """
     out: list[Attribution] = []
