@@ -17,9 +17,10 @@ French news reports most of what people said without marks:
 The content span is the reported proposition only, as the annotation guideline of
 ``../shared/data/gold/GUIDELINE.md`` says: from after ``que`` (or from the complement) to
 the end of that clause, without the final punctuation but with the quotation marks of a
-quote that the clause ends on (``les caisses étaient « intactes »``). Parsers often attach the end of a
-long clause wrongly, so the end is found by walking to the end of the reporting verb's
-phrase and stopping at the words that open another statement (:func:`_extent`).
+quote that the clause ends on (``les caisses étaient « intactes »``). Parsers often
+attach the end of a long clause wrongly, so the end is found by walking to the end of
+the reporting verb's phrase and stopping at the words that open another statement
+(:func:`_extent`).
 
 Each rule returns every :class:`~quotesnap.attribute.Attribution` it finds in a sentence,
 with ``content`` set; :func:`find_indirect` runs them all and resolves overlaps.
