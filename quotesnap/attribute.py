@@ -93,8 +93,8 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
         return speech_lemma(tok) is not None
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
         participle = tok.feat("VerbForm") == "Part" or (
-            sent is not None and tok.i > 0 and sent[tok.i - 1].upos == "AUX"
-            and sent[tok.i - 1].lemma in ("avoir", "être"))
+            sent is not None and tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
+            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux"))
         return participle and speech_lemma(tok) is not None
     return False
 

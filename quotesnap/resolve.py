@@ -296,7 +296,7 @@ class Resolver:
             # (« La gardienne de l'équipe américaine a qualifié … Hope Solo, … »)
             after = [(pos, name) for pos, name, _, _ in self.persons
                      if mention.end <= pos < mention.end + 400]
-            if after and not mention.plural:
+            if after and not mention.plural and not any(src.person for src in self.sources):
                 name = after[0][1]
                 self._remember(name, position, mention, person=True)
                 return name, 0.7
