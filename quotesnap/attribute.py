@@ -92,10 +92,13 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
     if tok.upos in ("VERB", "AUX"):
         return speech_lemma(tok) is not None
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
-        participle = tok.feat("VerbForm") == "Part" or (
-            sent is not None and tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
-            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux"))
-        return participle and speech_lemma(tok) is not None
+        # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
+        # whatever the tagger says (annonce, estime, déclare are nouns too).
+        verbal = tok.feat("VerbForm") == "Part" or sent is not None and (
+            tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
+            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux")
+            or any(c.base_deprel == "nsubj" for c in sent.children(tok)))
+        return verbal and speech_lemma(tok) is not None
     return False
 
 
@@ -460,14 +463,33 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
 
 
 def attribute_quote(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
-    """The first rule of :data:`QUOTE_RULES` that finds a source for ``quote``."""
+    """The first rule of :data:`QUOTE_RULES` that finds a source for ``quote``.
+
+    Marks inside the speaker's own phrase name a group or a nickname, not words said
+    (``Benjamin Cauchy, des « Gilets jaunes libres », estime que …``): no source then.
+    """
     if not quote:
         return None
     for rule in QUOTE_RULES:
         found = rule(sent, quote)
         if found is not None:
+            if _in_apposition(sent, found, quote):
+                return None
             return found
     return None
+
+
+def _in_apposition(sent: Sentence, found: Attribution, quote: frozenset[int]) -> bool:
+    """Is the quote set beside the speaker, between the speaker and its verb, with
+    nothing but punctuation and a preposition or determiner in between (``Benjamin
+    Cauchy, des « Gilets jaunes libres », estime``)?"""
+    if not found.speaker or found.cue is None:
+        return False
+    end = found.speaker[-1].i
+    if not end < min(quote) <= max(quote) < found.cue.i:
+        return False
+    between = sent.tokens[end + 1:min(quote)]
+    return all(t.upos in ("PUNCT", "DET", "ADP") for t in between)
 
 
 def after_quote(sent: Sentence) -> Attribution | None:
