@@ -51,7 +51,7 @@ _ABBREV = regex.compile(
 # bracket) when what follows the spaces starts a new sentence: a capital, a digit, an
 # opening quotation mark or a dialogue dash.
 _BOUNDARY = regex.compile(
-    r"(?<=[.!?…])[»”\"’)\]]*[ \t\u00a0\u202f]+(?=[\p{Lu}\p{N}«“„\"—–-])"
+    r"(?<=[.!?…])(?:[ \u00a0\u202f]*[»”\"’)\]])*[ \t\u00a0\u202f]+(?=[\p{Lu}\p{N}«“„\"—–-])"
 )
 _PARAGRAPH = regex.compile(r"\n+")
 
@@ -173,12 +173,14 @@ def split_sentences(text: str, quotes: Sequence[MarkedSpan]) -> list[tuple[int, 
             continue
         cuts.append(m.start())
     for m in _BOUNDARY.finditer(text):
-        if _inside(m.start(), guarded):
+        # cut where the next sentence starts, so that « … ! » Un résultat … ends the
+        # quote's sentence after its closing mark
+        if _inside(m.end(), guarded):
             continue
-        head = text[max(0, m.start() - 12):m.start()].rstrip("»”\"’)] ")
+        head = text[max(0, m.start() - 12):m.start()].rstrip("»”\"’)] \u00a0\u202f")
         if _ABBREV.search(head):
             continue
-        cuts.append(m.start())
+        cuts.append(m.end())
     cuts.sort()
     out: list[tuple[int, int]] = []
     pos = 0

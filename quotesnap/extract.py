@@ -311,6 +311,11 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
             if att is not None:
                 found[qi] = (att, nxt[0])
 
+    # « … »  then a line « — Jennifer Psaki, directrice de la communication … »
+    for qi, q in enumerate(top):
+        if qi not in found and (signed := _signature(text, q)) is not None:
+            found[qi] = (signed, Sentence(signed.speaker))
+
     resolver = Resolver(text)
     for sent, standing in by_sentence.values():
         for name, pos, gender, subject in _persons(sent, standing, text):
@@ -357,7 +362,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
         else:
             quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.OTHER, None, None,
                                 0.0, "", q.depth, plan.doc_id))
-    quotes = _inherit(quotes, text)
+    quotes = _inherit(quotes, text, resolver)
     for n, (att, _sent) in enumerate(indirect):
         assert att.content is not None
         s, e = att.content
@@ -452,13 +457,37 @@ def _unsourced_title(text: str, q: MarkedSpan) -> bool:
     return len(body.split()) <= 5 and not body.rstrip().endswith((".", "!", "?", "…"))
 
 
-def _inherit(quotes: list[Quote], text: str) -> list[Quote]:
+_SIGNATURE = regex.compile(
+    r"\A[ \t\u00a0]*\n+[ \t\u00a0]*[—–-][ \t\u00a0]*(?P<name>\p{Lu}[\p{L}'’.-]+"
+    r"(?:[ \u00a0]+(?:(?:de|d'|d’|al-|van|von)[ \u00a0]?)?\p{Lu}[\p{L}'’.-]+)+)"
+)
+
+
+def _signature(text: str, q: MarkedSpan) -> Attribution | None:
+    """A quote signed on the line below, as news sites lay out a statement::
+
+        « Nous avons été en contact avec les Iraniens »
+        — Jennifer Psaki, directrice de la communication de la Maison-Blanche
+    """
+    m = _SIGNATURE.match(text, q.close_end)
+    if m is None:
+        return None
+    a, b = m.span("name")
+    tok = Token(i=0, text=text[a:b], lemma=text[a:b], upos="PROPN", head=-1, deprel="root",
+                start=a, end=b, ent="PER")
+    return Attribution("signature", None, (tok,), 0.8)
+
+
+def _inherit(quotes: list[Quote], text: str, resolver: Resolver) -> list[Quote]:
     """Give a source to the quotes that have none of their own but plainly continue
     someone's words.
 
     - A direct quote with no attribution right after an attributed one (same or next
       paragraph, nobody else quoted in between) continues that speaker, with lower
       confidence (rule ``inherit``).
+    - A direct quote with no attribution and nobody quoted before it is the words of
+      the person the article is about at that point: the last main-clause subject
+      (« … il doit quitter Europe 1. « Je n'ai pas été surpris … » »), rule ``focus``.
     - A fragment in marks that repeats words of an attributed quote elsewhere in the
       article (the headline's « sanctions illégales », quoted in full later) is a partial
       quote of that speaker (rule ``verbatim``).
@@ -476,6 +505,12 @@ def _inherit(quotes: list[Quote], text: str) -> list[Quote]:
                 out[k] = attrs.evolve(q, speaker=Speaker(last.speaker.name, None),
                                       confidence=0.5 * max(last.confidence, 0.5),
                                       rule="inherit")
+                q = out[k]
+        elif q.speaker is None and q.kind == Kind.DIRECT and last is None:
+            name = resolver.focus(q.start)
+            if name is not None:
+                out[k] = attrs.evolve(q, speaker=Speaker(name, None), confidence=0.3,
+                                      rule="focus")
                 q = out[k]
         if q.speaker is not None and q.kind != Kind.OTHER:
             last = q

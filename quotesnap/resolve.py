@@ -55,6 +55,12 @@ _TITLED = regex.compile(rf"\b(?P<title>M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle
 _DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "ces"}
 
 
+# Nouns for organisations that the article names in apposition (« le journal Le Monde »,
+# « la compagnie Air Méditerranée »); the lexicon's group nouns are institutions.
+_ORG_NOUNS = {"journal", "quotidien", "hebdomadaire", "compagnie", "entreprise", "société",
+              "groupe", "chaîne", "radio", "site", "agence", "banque", "club", "équipe",
+              "association", "organisation", "ong", "syndicat", "parti", "fondation"}
+
 _OF_WORDS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "par", "chez", "sur", "en"}
 
 _DEMONSTRATIVES = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
@@ -267,6 +273,12 @@ class Resolver:
                 return _Source(name, self.names[name], True)
         return None
 
+    def focus(self, position: int) -> str | None:
+        """Who the article is about at ``position``: the last person who spoke or was
+        the subject of a main clause before it, or None."""
+        src = self._antecedent(Mention("", position, position, "pronoun"), position)
+        return src.name if src is not None and src.person else None
+
     def _source(self, name: str) -> _Source | None:
         return next((src for src in self.sources if src.name == name), None)
 
@@ -300,6 +312,12 @@ class Resolver:
                 name = after[0][1]
                 self._remember(name, position, mention, person=True)
                 return name, 0.7
+        if role in _ORG_NOUNS:
+            # « la compagnie » after « la compagnie aérienne Air Méditerranée »
+            named = self._apposition(mention, position)
+            if named:
+                self._remember(named, position, mention, person=False)
+                return named, 0.8
         # a group or a thing: its fullest earlier form with the same head word
         for src in sorted(self.sources, key=lambda s: -s.position):
             if not src.person and role and role in src.name.lower() and len(src.name) > len(
@@ -311,18 +329,28 @@ class Resolver:
 
     def _apposition(self, mention: Mention, position: int) -> str | None:
         """A name the article sets beside the same role word: ``le ministre russe des
-        Affaires étrangères Sergueï Lavrov``, ``Fraser Seitel, son porte-parole``."""
+        Affaires étrangères Sergueï Lavrov``, ``Fraser Seitel, son porte-parole``, ``la
+        compagnie aérienne Air Méditerranée``.
+
+        A description with complements (``le président du tribunal de commerce``) only
+        matches an apposition that shares one of them: ``le président du groupe ETRHB,
+        Ali Haddad`` is another president.
+        """
         role = mention.head
+        words = _content_words(mention.text) - {role}
         best: tuple[int, str] | None = None
         pattern = regex.compile(
-            rf"\b{regex.escape(role)}s?\b[^.;:!?«»\n]{{0,60}}?(?P<name>{_NAME.pattern})"
-            rf"|(?P<name2>{_NAME.pattern}),\s+(?:[\p{{L}}'’-]+\s+){{0,2}}{regex.escape(role)}\b",
-            regex.IGNORECASE if False else 0,
+            rf"\b{regex.escape(role)}s?\b(?P<gap>[^.;:!?«»\n]{{0,60}}?)(?P<name>{_NAME.pattern})"
+            rf"|(?P<name2>{_NAME.pattern}),\s+(?P<gap2>(?:[\p{{L}}'’-]+\s+){{0,2}})"
+            rf"{regex.escape(role)}\b(?P<gap3>[^.;:!?«»\n,]{{0,40}})",
         )
         for m in pattern.finditer(self.text):
             raw = m.group("name") or m.group("name2")
+            gap = m.group("gap") if m.group("name") else m.group("gap2") + m.group("gap3")
+            if words and not words & _content_words(gap):
+                continue
             name = _strip_titles(raw)
-            if len(_words(name)) < 2:
+            if len(_words(name)) < 2 and mention.head in lexicon.role_nouns():
                 continue
             pos = m.start()
             score = pos if pos <= position else -pos
@@ -360,12 +388,12 @@ def _strip_titles(name: str) -> str:
 
 
 def _name_inventory(text: str) -> dict[str, int]:
-    """Every capitalised word sequence of the text (titles stripped), with its last
+    """Every capitalised word sequence of the text (titles stripped), with its first
     position. Sentence-initial words come along; clustering on the last word makes
     them harmless."""
     names: dict[str, int] = {}
     for m in _NAME.finditer(text):
         name = _strip_titles(m.group())
-        if name:
+        if name and name not in names:
             names[name] = m.start()
     return names
