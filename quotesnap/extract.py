@@ -458,7 +458,7 @@ def _unsourced_title(text: str, q: MarkedSpan) -> bool:
 
 
 _SIGNATURE = regex.compile(
-    r"\A[ \t\u00a0]*\n+[ \t\u00a0]*[—–-][ \t\u00a0]*(?P<name>\p{Lu}[\p{L}'’.-]+"
+    r"[ \t\u00a0]*\n+[ \t\u00a0]*[—–-][ \t\u00a0]*(?P<name>\p{Lu}[\p{L}'’.-]+"
     r"(?:[ \u00a0]+(?:(?:de|d'|d’|al-|van|von)[ \u00a0]?)?\p{Lu}[\p{L}'’.-]+)+)"
 )
 

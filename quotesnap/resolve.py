@@ -306,8 +306,11 @@ class Resolver:
                     return src.name, 0.8
             # nobody has spoken yet: the person named right after the description
             # (« La gardienne de l'équipe américaine a qualifié … Hope Solo, … »)
+            # (but not a name that comes with a role of its own: « l'homme d'affaires
+            # algérien Ali Haddad » is not « le président du tribunal »)
             after = [(pos, name) for pos, name, _, _ in self.persons
-                     if mention.end <= pos < mention.end + 400]
+                     if mention.end <= pos < mention.end + 400
+                     and not _other_role_before(self.text, pos, role)]
             if after and not mention.plural and not any(src.person for src in self.sources):
                 name = after[0][1]
                 self._remember(name, position, mention, person=True)
@@ -365,6 +368,12 @@ _FOCUS_CHARS = 700
 _STOP = {"dans", "pour", "avec", "sans", "sous", "entre", "vers", "chez", "depuis", "leur",
          "leurs", "notre", "votre", "cette", "celui", "celle", "ceux", "elle", "elles",
          "nous", "vous", "ils", "des", "les", "une", "aux", "qui", "que", "dont"}
+
+
+def _other_role_before(text: str, pos: int, role: str) -> bool:
+    """Does a role noun other than ``role`` stand just before the name at ``pos``?"""
+    before = {w.lower() for w in regex.findall(r"[\p{L}-]+", text[max(0, pos - 40):pos])}
+    return any(w in lexicon.role_nouns() and w != role for w in before)
 
 
 def _content_words(text: str, exclude: str = "") -> set[str]:
