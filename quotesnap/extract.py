@@ -399,9 +399,24 @@ def _persons(sent: Sentence, standing: dict[int, int],
                 head = sent[head.head]
             verb = sent.head_of(head)
             subject = head.base_deprel == "nsubj" and verb is not None and (
-                verb.head < 0 or is_speech_verb(verb, sent))
+                verb.head < 0 or is_speech_verb(verb, sent)) and not _subordinate(sent, run[0])
             yield text[run[0].start:run[-1].end], run[0].start, gender, subject
             run = []
+
+
+_SUBORDINATORS = {"où", "que", "qu'", "qu’", "si", "quand", "lorsque", "lorsqu'", "lorsqu’",
+                  "comme", "puisque", "bien", "dont", "qui"}
+
+
+def _subordinate(sent: Sentence, tok: Token) -> bool:
+    """Is ``tok`` in a subordinate clause (« dans le cas où François Fillon jetterait
+    l'éponge »)? Looks back to the clause's start for a subordinating word."""
+    for prev in reversed(sent.tokens[:tok.i]):
+        if prev.text in (",", ";", ":", "."):
+            return False
+        if prev.upos == "SCONJ" or prev.text.lower() in _SUBORDINATORS:
+            return True
+    return False
 
 
 def _cue(att: Attribution | None, text: str) -> Cue | None:
