@@ -61,7 +61,10 @@ _PARAGRAPH = regex.compile(r"\n+")
 # assumer », « a expliqué avoir été contrainte »).
 _AFTER_VERB = regex.compile(
     r"(?:[\s,]+[\p{L}'’-]+){0,5}?[\s,]+qu(?:e\b|['’])"
-    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b",
+    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b"
+    # « appelle à continuer », « propose de garder », « a annoncé des actions »
+    r"|(?:\s+\p{L}+){0,2}?\s+(?:à|au|aux|de|d['’]|le|la|les|l['’]|un|une|des|du|son|sa|ses"
+    r"|leur|leurs|ce|cet|cette|ces)(?=[\s\p{L}])",
     regex.IGNORECASE,
 )
 # Before a speech verb in an incise after the author's clause: « …, estime le ministre ».

@@ -183,8 +183,6 @@ def _add(out: list[Attribution], rule: str, sent: Sentence, verb: Token, first: 
     body = _extent(sent, verb, first, exclude)
     if len([t for t in body if t.upos != "PUNCT"]) < minimum:
         return
-    if all(t.i in exclude for t in body):
-        return  # il estime que « … »: all quotation, left to the quote rules
     ok, subj = _source(sent, verb)
     if not ok:
         return

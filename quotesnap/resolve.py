@@ -172,6 +172,7 @@ class Resolver:
         # (position, name, gender, subject of its sentence)
         self.persons: list[tuple[int, str, str, bool]] = []
         self.genders: dict[str, str] = {}
+        self._resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
         for m in _TITLED.finditer(text):
             gender = lexicon.title_gender(m.group("title").lower())
             if gender:
@@ -212,6 +213,14 @@ class Resolver:
         factor (1 for a name, lower for a pronoun or a description)."""
         if mention is None:
             return None, 0.0
+        # One mention may attribute several quotes (« « … », écrit-il, ajoutant que
+        # « … » »): it names the same source each time.
+        key = (mention.start, mention.end)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(mention, position)
+        return self._resolved[key]
+
+    def _resolve(self, mention: Mention, position: int) -> tuple[str | None, float]:
         if mention.kind == "name":
             name = self.canonical(mention.name)
             self._remember(name, position, mention, person=True)

@@ -184,8 +184,7 @@ ROWS = [
     Row("partut-ud-train", "fr_partut-ud-701", "le rapport d'évaluation", "indique"),
     # A speech verb inside a subordinate clause, coordinated with another (instaurions ou
     # demandions): "que nous demandions aux états membres qu'ils assurent une information".
-    Row("partut-ud-train", "fr_partut-ud-442", "nous", "demandions",
-        xfail="find_indirect misses a que-clause of a verb inside a subjunctive clause"),
+    Row("partut-ud-train", "fr_partut-ud-442", "nous", "demandions"),
 ]  # fmt: skip
 
 

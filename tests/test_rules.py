@@ -325,8 +325,10 @@ def test_indirect_rules(ex: Example) -> None:
             " ".join(content)) == (ex.rule, ex.speaker, ex.cue, ex.content)
 
 
-def test_quote_inside_indirect_is_not_indirect() -> None:
-    """A que-clause that is all quotation is direct speech, not indirect."""
+def test_quoted_que_clause_is_indirect_too() -> None:
+    """A que-clause that is all quotation (« il estime que « … » ») is indirect speech as
+    well as a quote, as the gold guideline annotates it."""
     sent = tree(QUE)
     inside = frozenset(range(5, 12))
-    assert find_indirect(sent, exclude=inside) == []
+    found = find_indirect(sent, exclude=inside)
+    assert [(a.rule, words(sent, a.speaker)) for a in found] == [("que", "Le ministre")]
