@@ -94,10 +94,10 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
         # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
         # whatever the tagger says (annonce, estime, déclare are nouns too).
-        verbal = tok.feat("VerbForm") == "Part" or sent is not None and (
-            tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
-            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux")
-            or any(c.base_deprel == "nsubj" for c in sent.children(tok)))
+        verbal = tok.feat("VerbForm") == "Part" or (sent is not None and (
+            (tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
+            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux"))
+            or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
         return verbal and speech_lemma(tok) is not None
     return False
 
@@ -158,7 +158,7 @@ def _stranded_subject(sent: Sentence, verb: Token) -> Token | None:
     que …``) that the parser may attach the name to; a person's name just before a
     finite verb that has no subject, with no preposition of its own, is that subject."""
     for tok in reversed(sent.tokens[:verb.i]):
-        if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop") or \
+        if (tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop")) or \
                 tok.text in (";", ":", "."):
             return None
         if (tok.ent == "PER" or tok.upos == "PROPN") and not any(

@@ -27,6 +27,7 @@ import attrs
 import regex
 
 from . import lexicon
+from .indirect import OBJECT_VERBS
 from .parse import Sentence, Token
 from .scan import MarkedSpan
 
@@ -61,9 +62,13 @@ _PARAGRAPH = regex.compile(r"\n+")
 # assumer », « a expliqué avoir été contrainte »).
 _AFTER_VERB = regex.compile(
     r"(?:[\s,]+[\p{L}'’-]+){0,5}?[\s,]+qu(?:e\b|['’])"
-    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b"
-    # « appelle à continuer », « propose de garder », « a annoncé des actions »
-    r"|(?:\s+\p{L}+){0,2}?\s+(?:à|au|aux|de|d['’]|le|la|les|l['’]|un|une|des|du|son|sa|ses"
+    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b",
+    regex.IGNORECASE,
+)
+# « appelle à continuer », « propose de garder », « a annoncé des actions »: only for the
+# verbs that report with an object or a prepositional infinitive (see quotesnap.indirect).
+_AFTER_OBJECT_VERB = regex.compile(
+    r"(?:\s+\p{L}+){0,2}?\s+(?:à|au|aux|de|d['’]|le|la|les|l['’]|un|une|des|du|son|sa|ses"
     r"|leur|leurs|ce|cet|cette|ces)(?=[\s\p{L}])",
     regex.IGNORECASE,
 )
@@ -85,6 +90,9 @@ def may_report(text: str) -> bool:
         return True
     for m in lexicon.speech_verb_forms_regex().finditer(text):
         if _AFTER_VERB.match(text, m.end()) or _INCISE_BEFORE.search(text, 0, m.start()):
+            return True
+        if _AFTER_OBJECT_VERB.match(text, m.end()) and not OBJECT_VERBS.isdisjoint(
+                lexicon.lemmas_for_form(m.group().lower())):
             return True
     return False
 

@@ -18,6 +18,7 @@ from . import lexicon
 from .attribute import Attribution, after_quote, attribute_quote, is_speech_verb, speech_lemma
 from .backends import BACKENDS, load_backend
 from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, may_report, split_sentences
+from .errors import QuotesnapError
 from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
@@ -122,7 +123,7 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         plan = _plan(text, doc_id, self.settings)
-        return self._finish([plan])[0]
+        return self._finish([plan], isolate=False)[0]
 
     def extract_many(
         self, docs: Iterable[str | tuple[str | None, str]]
@@ -148,12 +149,29 @@ class Extractor:
         if batch:
             yield from self._finish(batch)
 
-    def _finish(self, plans: list[_Plan]) -> list[Extraction]:
+    def _finish(self, plans: list[_Plan], *, isolate: bool = True) -> list[Extraction]:
+        """Parse the windows of ``plans`` in one backend call and assemble the results.
+
+        With ``isolate``, a document that breaks the parser or the rules gets an
+        :class:`Extraction` with ``error`` set and the others go on; without it (one text
+        through :meth:`run`), the exception propagates. A :class:`QuotesnapError` (a
+        missing model, say) always propagates: every document would fail the same way.
+        """
         parsed: list[list[Sentence]] = []
         if self.settings.attribute:
             texts = [w.text for p in plans if p.error is None for w, *_ in p.windows]
             if texts:
-                parsed = self.backend.parse(texts)
+                try:
+                    parsed = self.backend.parse(texts)
+                except QuotesnapError:
+                    raise
+                except Exception as exc:
+                    if not isolate:
+                        raise
+                    if len(plans) > 1:  # find the document that broke the parser
+                        return [ex for plan in plans for ex in self._finish([plan])]
+                    return [Extraction((), plans[0].diagnostics, plans[0].doc_id,
+                                       error=_describe(exc))]
         out = []
         pos = 0
         for plan in plans:
@@ -165,7 +183,7 @@ class Extractor:
             try:
                 out.append(_assemble(plan, mine, self.settings))
             except Exception as exc:
-                if len(plans) == 1:
+                if not isolate:
                     raise
                 out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
         return out
@@ -394,8 +412,8 @@ def _persons(sent: Sentence, standing: dict[int, int],
             # « Le président tchadien Idriss Déby a rappelé »: the name may hang from
             # the description that is the subject
             while head.head >= 0 and sent[head.head].upos in ("NOUN", "PROPN") and (
-                    head.deprel in ("appos", "flat:name", "flat") or head.deprel == "nmod"
-                    and not any(c.deprel == "case" for c in sent.children(head))):
+                    head.deprel in ("appos", "flat:name", "flat") or (head.deprel == "nmod"
+                    and not any(c.deprel == "case" for c in sent.children(head)))):
                 head = sent[head.head]
             verb = sent.head_of(head)
             subject = head.base_deprel == "nsubj" and verb is not None and (

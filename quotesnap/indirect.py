@@ -47,6 +47,7 @@ from .parse import Sentence, Token
 
 __all__ = [
     "INDIRECT_RULES",
+    "OBJECT_VERBS",
     "according_clause",
     "find_indirect",
     "infinitive_clause",
@@ -101,6 +102,9 @@ _OPINION_INFINITIVE = frozenset({"estimer", "juger", "considérer"})
 # ``appeler à la fin de la dérive``, ``appelant au rassemblement``: the noun after ``à``
 # is the content of the call.
 _CALL_VERBS = frozenset({"appeler", "exhorter", "inviter", "inciter", "encourager"})
+#: The verbs whose object or prepositional infinitive can be reported content: the
+#: candidate pre-filter parses a sentence for them only.
+OBJECT_VERBS = _OBJECT_REPORTS | _CALL_VERBS | _PREPOSITION_INFINITIVE
 
 
 def _reporting(tok: Token, sent: Sentence,

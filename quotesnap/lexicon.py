@@ -389,6 +389,8 @@ def _surface_stems() -> tuple[tuple[str, bool, str], ...]:
 def lemmas_for_form(form: str) -> tuple[str, ...]:
     """The speech-verb lemmas whose stems match an inflected form (``annonça`` ->
     ``("annoncer",)``; ``écria`` -> ``("écrire", "s'écrier")``), in file order."""
+    if not speech_verb_forms_regex().fullmatch(form):
+        return ()  # most words are no verb of saying: the compiled trie says so at once
     word = _fold(form)
     lemmas: list[str] = []
     for surface, is_open, lemma in _surface_stems():
@@ -738,3 +740,53 @@ def non_source_pronouns() -> frozenset[str]:
     impersonal ``on``. Lowercase, with both apostrophes for the elided forms."""
     words = {p.word for p in _pronouns().values() if not p.source}
     return frozenset(words | {w.replace("'", "’") for w in words})
+
+
+# -- a light lemmatiser --------------------------------------------------------------------
+
+# The auxiliaries and the commonest irregular verbs, whose forms the rules test by lemma.
+_IRREGULAR = {
+    **dict.fromkeys(("ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions",
+                     "aviez", "avaient", "aurai", "auras", "aura", "aurons", "aurez",
+                     "auront", "aurais", "aurait", "aurions", "auriez", "auraient", "eu",
+                     "eus", "eut", "eûmes", "eurent", "aie", "aies", "ait", "ayons", "ayez",
+                     "aient", "eût", "avoir", "ayant"), "avoir"),
+    **dict.fromkeys(("suis", "es", "est", "sommes", "êtes", "sont", "étais", "était",
+                     "étions", "étiez", "étaient", "serai", "seras", "sera", "serons",
+                     "serez", "seront", "serais", "serait", "serions", "seriez", "seraient",
+                     "été", "fus", "fut", "fûmes", "furent", "sois", "soit", "soyons",
+                     "soyez", "soient", "fût", "être", "étant"), "être"),
+    **dict.fromkeys(("tel", "telle", "tels", "telles"), "tel"),
+    **dict.fromkeys(("ce", "cet", "cette", "ces"), "ce"),
+    **dict.fromkeys(("le", "la", "l'", "l’", "les"), "le"),
+    **dict.fromkeys(("un", "une"), "un"),
+}
+
+
+def light_lemma(form: str, upos: str) -> str:
+    """A lemma good enough for the attribution rules, at a fraction of a full
+    lemmatiser's cost: verbs of saying through the lexicon's stems, auxiliaries and
+    determiners by table, nouns and adjectives by the regular French plural
+    (``déclarations`` -> ``déclaration``, ``journaux`` -> ``journal``), proper nouns as
+    written, anything else in lowercase.
+    """
+    if upos == "PROPN":
+        return form
+    low = form.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if upos in ("VERB", "AUX"):
+        lemmas = lemmas_for_form(low)
+        return lemmas[0] if lemmas else low
+    if upos in ("NOUN", "ADJ") and len(low) > 3:
+        if low.endswith("aux") and (low[:-3] + "al" in role_nouns()
+                                    or low[:-3] + "al" in _PLURAL_AL):
+            return low[:-3] + "al"
+        if low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is", "ès")):
+            return low[:-1]
+    return low
+
+
+# Nouns in -al whose plural is -aux (the rest keep -aux as written: « travaux »).
+_PLURAL_AL = frozenset({"journal", "général", "tribunal", "maréchal", "amiral", "cardinal",
+                        "animal", "national", "principal", "régional", "local", "social"})

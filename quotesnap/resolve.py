@@ -126,7 +126,7 @@ def _proper_run(tokens: Sequence[Token]) -> str:
         # A name after « de » is a complement of the description, not who it is:
         # « le ministre russe des Affaires étrangères », « le secrétaire général de la
         # CGT », « un porte-parole d'A. Barrow, Halifa Sannah » (-> Halifa Sannah).
-        after_de = not run and n > 0 and tokens[n - 1].text.lower() in _OF_WORDS or (
+        after_de = (not run and n > 0 and tokens[n - 1].text.lower() in _OF_WORDS) or (
             not run and n > 1 and tokens[n - 1].upos == "DET"
             and tokens[n - 2].text.lower() in _OF_WORDS)
         if is_name and t.text.lower() not in lexicon.titles() and not after_de:
