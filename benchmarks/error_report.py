@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent / "shared" / "eval"))
-from score import match, pred_speaker_name, same_source  # noqa: E402
+from score import match, pred_speaker_name, same_source
 
 KINDS = {"marked": {"direct", "partial"}, "indirect": {"indirect"}}
 
@@ -54,7 +54,7 @@ def main() -> None:
                       f"{t[max(0, p['start'] - 60):p['start']]!r} [[ {p['text'][:80]} ]]")
         for g, p in pairs:
             gname, pname = g.get("speaker_name"), pred_speaker_name(p)
-            if gname and not same_source(pname, gname) or not gname and pname:
+            if (gname and not same_source(pname, gname)) or (not gname and pname):
                 mention = (p.get("speaker") or {}).get("text")
                 print(f"SPK  {did} {g['kind']} gold={gname!r} pred={pname!r} rule={p['rule']} "
                       f"mention={mention!r} {t[max(0, g['start'] - 50):g['start']]!r} "

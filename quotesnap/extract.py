@@ -288,75 +288,121 @@ def _quote_tokens(sent: Sentence, standing: dict[int, int], qi: int,
     return frozenset(toks)
 
 
+@attrs.define
+class _Found:
+    """What the rules found in one document, before resolution."""
+
+    #: attribution of each outermost quote, by its index in ``plan.top``
+    quotes: dict[int, Attribution] = attrs.Factory(dict)
+    #: indirect speech, in the order found
+    indirect: list[Attribution] = attrs.Factory(list)
+    #: the parsed sentences, by sentence index, with the tokens that stand for quotes
+    sentences: dict[int, tuple[Sentence, dict[int, int]]] = attrs.Factory(dict)
+
+    def attributions(self) -> Iterator[tuple[tuple[str, int], Attribution]]:
+        """Every attribution with a key naming it: ``("q", quote)`` or ``("i", n)``."""
+        for qi, att in self.quotes.items():
+            yield ("q", qi), att
+        for n, att in enumerate(self.indirect):
+            yield ("i", n), att
+
+
 def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> Extraction:
+    """From parsed windows to the document's quotes: attribute, resolve, type."""
+    found = _attribute(plan, parsed, settings)
+    _attribute_leftovers(plan, found)
+    resolver = Resolver(plan.text)
+    speakers = _resolve(plan, found, resolver)
+    quotes = _inherit(_marked_quotes(plan, found, speakers), plan.text, resolver)
+    quotes += _indirect_quotes(plan, found, speakers)
+    quotes.sort(key=lambda x: (x.start, -x.end))
+    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+
+
+def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> _Found:
+    """Run the quote rules and the indirect-speech rules on every parsed window."""
     text, top = plan.text, plan.top
-    found: dict[int, tuple[Attribution, Sentence]] = {}
-    by_sentence: dict[int, tuple[Sentence, dict[int, int]]] = {}
-    indirect: list[tuple[Attribution, Sentence]] = []
+    found = _Found()
     for (window, si, quotes, spans), sents in zip(plan.windows, parsed, strict=True):
         if not sents:
             continue
         sent, standing = window.map_sentence(_merge(sents), text, spans)
         if si < 0:  # an incise inside a quote: the parts stand for quote quotes[0]
-            qset = frozenset(standing)
             att = attribute_quote(sent, frozenset(i for i, q in standing.items() if q == 0))
-            if att is not None and att.speaker and qset:
-                found[quotes[0]] = (att, sent)
+            if att is not None and att.speaker:
+                found.quotes[quotes[0]] = att
             continue
-        by_sentence[si] = (sent, standing)
+        found.sentences[si] = (sent, standing)
         for qi in quotes:
-            if qi in found:
-                continue
             qtoks = _quote_tokens(sent, standing, qi, top[qi])
-            att = attribute_quote(sent, qtoks) if qtoks else None
-            if att is not None:
-                found[qi] = (att, sent)
+            if qi not in found.quotes and qtoks:
+                if (att := attribute_quote(sent, qtoks)) is not None:
+                    found.quotes[qi] = att
         if settings.indirect:
             inside = frozenset(
                 t.i for t in sent.tokens
                 if any(top[q].open_start <= t.start < top[q].close_end for q in quotes)
             )
-            indirect.extend((a, sent) for a in find_indirect(sent, exclude=inside))
-    # « … » Ce sont les mots de X: the sentence after a quote that stands alone.
+            found.indirect.extend(find_indirect(sent, exclude=inside))
+    return found
+
+
+def _attribute_leftovers(plan: _Plan, found: _Found) -> None:
+    """Sources given outside the quote's own sentence: the sentence after quotes that
+    stand alone (« … » Ce sont les mots de X), or a signature line under the quote."""
+    text, top = plan.text, plan.top
     for qi, q in enumerate(top):
-        if qi in found:
+        if qi in found.quotes:
             continue
         si = _sentence_of(plan.sentences, q.start)
-        nxt = by_sentence.get(si + 1)
-        mates = [o for o in top if plan.sentences[si][0] <= o.start < plan.sentences[si][1]]
-        if si >= 0 and nxt is not None and _alone(text, plan.sentences[si], mates):
-            att = after_quote(nxt[0])
-            if att is not None:
-                found[qi] = (att, nxt[0])
+        nxt = found.sentences.get(si + 1)
+        if si >= 0 and nxt is not None:
+            a, b = plan.sentences[si]
+            if _alone(text, (a, b), [o for o in top if a <= o.start < b]):
+                if (att := after_quote(nxt[0])) is not None:
+                    found.quotes[qi] = att
+                    continue
+        if (signed := _signature(text, q)) is not None:
+            found.quotes[qi] = signed
 
-    # « … »  then a line « — Jennifer Psaki, directrice de la communication … »
-    for qi, q in enumerate(top):
-        if qi not in found and (signed := _signature(text, q)) is not None:
-            found[qi] = (signed, Sentence(signed.speaker))
 
-    resolver = Resolver(text)
-    for sent, standing in by_sentence.values():
+def _resolve(plan: _Plan, found: _Found,
+             resolver: Resolver) -> dict[tuple[str, int], tuple[Speaker | None, float]]:
+    """Each attribution's speaker under its canonical name, with the resolution's
+    confidence factor; mentions are resolved in text order, as a reader meets them."""
+    text = plan.text
+    for sent, standing in found.sentences.values():
         for name, pos, gender, subject in _persons(sent, standing, text):
             resolver.add_person(name, pos, gender, subject=subject)
-    events: list[tuple[int, int, str, Any]] = []
-    for qi, (att, _sent) in found.items():
-        events.append((att.speaker[0].start if att.speaker else top[qi].start, 0, "q", qi))
-    for n, (att, _sent) in enumerate(indirect):
-        events.append((att.speaker[0].start if att.speaker else att.content[0], 1, "i", n))
-    speakers: dict[tuple[str, int], Speaker | None] = {}
-    factors: dict[tuple[str, int], float] = {}
-    for pos, _, what, n in sorted(events):
-        att = found[n][0] if what == "q" else indirect[n][0]
+    order = sorted(found.attributions(), key=lambda item: (
+        item[1].speaker[0].start if item[1].speaker else _anchor(plan, *item), item[0]))
+    out: dict[tuple[str, int], tuple[Speaker | None, float]] = {}
+    for key, att in order:
         mention = mention_from_tokens(att.speaker, text)
-        name, factor = resolver.resolve(mention, pos)
-        speakers[(what, n)] = None if name is None or mention is None else Speaker(
-            name, Span(mention.start, mention.end, mention.text))
-        factors[(what, n)] = factor
+        canonical, factor = resolver.resolve(
+            mention, _anchor(plan, key, att) if mention is None else mention.start)
+        speaker = None if canonical is None or mention is None else Speaker(
+            canonical, Span(mention.start, mention.end, mention.text))
+        out[key] = (speaker, factor)
+    return out
 
+
+def _anchor(plan: _Plan, key: tuple[str, int], att: Attribution) -> int:
+    """Where an attribution without a mention sits in the text."""
+    if key[0] == "q":
+        return plan.top[key[1]].start
+    return att.content[0] if att.content else 0
+
+
+def _marked_quotes(plan: _Plan, found: _Found,
+                   speakers: dict[tuple[str, int], tuple[Speaker | None, float]]) -> list[Quote]:
+    """The quotes in marks, typed: direct, partial (a fragment someone said) or other
+    (a title, a name, a scare quote); an incise splits a quote into its parts."""
+    text = plan.text
     quotes: list[Quote] = []
-    for qi, q in enumerate(top):
-        att = found[qi][0] if qi in found else None
-        speaker = speakers.get(("q", qi))
+    for qi, q in enumerate(plan.top):
+        att = found.quotes.get(qi)
+        speaker, factor = speakers.get(("q", qi), (None, 1.0))
         if _title_like(text, q):
             kind, att, speaker = Kind.OTHER, None, None
         elif q.kind == Kind.DIRECT:
@@ -365,12 +411,11 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
             # a fragment is someone's words when a rule found whose (even nobody's in
             # particular: « Tels sont les mots employés ce jeudi »)
             kind = Kind.PARTIAL if speaker is not None or att is not None else Kind.OTHER
-        conf = att.confidence * factors.get(("q", qi), 1.0) if att and speaker else 0.0
-        parts = split_incises(q, text) if q.incises else [(q.start, q.end)]
-        for s, e in parts:
-            quotes.append(Quote(text[s:e], s, e, kind, speaker, _cue(att, text),
-                                conf, att.rule if att and speaker else "", q.depth,
-                                plan.doc_id))
+        conf = att.confidence * factor if att and speaker else 0.0
+        rule = att.rule if att and speaker else ""
+        for s, e in split_incises(q, text) if q.incises else [(q.start, q.end)]:
+            quotes.append(Quote(text[s:e], s, e, kind, speaker, _cue(att, text), conf, rule,
+                                q.depth, plan.doc_id))
     for q in plan.nested:
         outer = next((o for o in quotes if o.start <= q.start and q.end <= o.end), None)
         if q.kind == Kind.DIRECT and outer is not None and outer.speaker is not None:
@@ -380,17 +425,24 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
         else:
             quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.OTHER, None, None,
                                 0.0, "", q.depth, plan.doc_id))
-    quotes = _inherit(quotes, text, resolver)
-    for n, (att, _sent) in enumerate(indirect):
-        assert att.content is not None
+    return quotes
+
+
+def _indirect_quotes(plan: _Plan, found: _Found,
+                     speakers: dict[tuple[str, int], tuple[Speaker | None, float]],
+                     ) -> list[Quote]:
+    """Reported speech without marks, as quotes of kind ``indirect``."""
+    text = plan.text
+    quotes = []
+    for n, att in enumerate(found.indirect):
+        if att.content is None:
+            continue
         s, e = att.content
-        speaker = speakers.get(("i", n))
-        factor = factors.get(("i", n), 1.0)
+        speaker, factor = speakers.get(("i", n), (None, 1.0))
         quotes.append(Quote(text[s:e], s, e, Kind.INDIRECT, speaker, _cue(att, text),
                             att.confidence * (factor if speaker else 0.6), att.rule, 0,
                             plan.doc_id))
-    quotes.sort(key=lambda x: (x.start, -x.end))
-    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+    return quotes
 
 
 def _persons(sent: Sentence, standing: dict[int, int],

@@ -61,6 +61,9 @@ _ORG_NOUNS = {"journal", "quotidien", "hebdomadaire", "compagnie", "entreprise",
               "groupe", "chaîne", "radio", "site", "agence", "banque", "club", "équipe",
               "association", "organisation", "ong", "syndicat", "parti", "fondation"}
 
+# Particles inside a person's name: Thomas de Maizière, Abou Mohammed al-Joulani.
+_PARTICLES = {"de", "d'", "d’", "al-", "von", "van", "du"}
+
 _OF_WORDS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "par", "chez", "sur", "en"}
 
 _DEMONSTRATIVES = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
@@ -131,7 +134,7 @@ def _proper_run(tokens: Sequence[Token]) -> str:
             and tokens[n - 2].text.lower() in _OF_WORDS)
         if is_name and t.text.lower() not in lexicon.titles() and not after_de:
             run.append(t)
-        elif run and t.text.lower() in ("de", "d'", "d’", "al-", "von", "van", "du") and t.upos != "PUNCT":
+        elif run and t.text.lower() in _PARTICLES:
             run.append(t)
         else:
             best = max(best, _trim(run), key=len)
