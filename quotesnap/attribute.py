@@ -62,6 +62,8 @@ _INCISE_FILLERS = {"AUX", "PRON", "ADV", "PART", "PUNCT"}
 # Object and reflexive clitics: never the subject of an incise.
 _CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "le", "la", "l'", "l’",
             "les", "lui", "leur", "y", "en", "nous", "vous"}
+# Subjects that are nobody: demonstratives standing for a fact, not a person.
+_NOBODY = {"ce", "c'", "c’", "cela", "ça", "ceci"}
 # Relative pronouns whose antecedent is the real subject: « John Kirby, qui indique que… ».
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 # Nouns that stand for what someone said: « selon les déclarations du ministre »,
@@ -90,7 +92,8 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
     take rare participles for nouns (« a twitté »).
     """
     if tok.upos in ("VERB", "AUX"):
-        return speech_lemma(tok) is not None
+        return speech_lemma(tok) is not None or (
+            sent is not None and _multiword_cue(sent, tok))
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
         # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
         # whatever the tagger says (annonce, estime, déclare are nouns too).
@@ -100,6 +103,12 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
             or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
         return verbal and speech_lemma(tok) is not None
     return False
+
+
+def _multiword_cue(sent: Sentence, tok: Token) -> bool:
+    """Is ``tok`` the verb of a multi-word cue (« mettent en avant », « fait valoir »)?"""
+    words = " ".join(t.text for t in sent.tokens[tok.i:tok.i + 4])
+    return lexicon.multiword_cue_regex().match(words) is not None
 
 
 def _is_pronoun_word(tok: Token) -> bool:
@@ -138,6 +147,8 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
         if t.base_deprel in ("nsubj", "csubj") and t.text not in ("-t", "-t-", "t")
     ]
     for subj in subjects:
+        if subj.text.lower() in _NOBODY:
+            return None  # « ce qui a été critiqué », « cela montre que »: no source
         if subj.text.lower() in _RELATIVE:
             head = sent.head_of(verb)
             if head is not None and verb.base_deprel == "acl":
@@ -428,13 +439,18 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     révolution »``: a fragment in marks inside a sentence that reports someone's words
     belongs to that someone, even when the parser hangs it far from the verb. The speech
     verb nearest before the quote wins, else the nearest after it."""
-    first = min(quote)
-    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t, sent)
-             and t.upos in ("VERB", "AUX")]
+    first, last = min(quote), max(quote)
+    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t, sent)]
     verbs.sort(key=lambda v: (v.i > first, abs(v.i - first)))
     for verb in verbs:
         subj = subject_of(sent, verb)
-        if subj is not None and subj.i not in quote and not _expletive(sent, subj, verb):
+        if subj is None and verb.i > last:
+            # « Cet « événement grave … » du pays, a-t-il ajouté »: an incise closing
+            # the sentence, after some words of the author's
+            subj = _inverted_subject(sent, verb, last)
+        if subj is None or subj.i in quote or _expletive(sent, subj, verb):
+            continue
+        if person_like(sent, subj):
             return Attribution("sentence", verb, _speaker(sent, subj, verb, quote), 0.6)
     return None
 
