@@ -62,6 +62,9 @@ _INCISE_FILLERS = {"AUX", "PRON", "ADV", "PART", "PUNCT"}
 # Object and reflexive clitics: never the subject of an incise.
 _CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "le", "la", "l'", "l’",
             "les", "lui", "leur", "y", "en", "nous", "vous"}
+# Verbs whose « il » is impersonal: « il faut », « il s'agit », « il semble ».
+_IMPERSONAL = {"falloir", "faut", "agir", "sembler", "paraître", "y avoir", "pleuvoir",
+               "rester", "suffire", "valoir"}
 # Subjects that are nobody: demonstratives standing for a fact, not a person.
 _NOBODY = {"ce", "c'", "c’", "cela", "ça", "ceci"}
 # Relative pronouns whose antecedent is the real subject: « John Kirby, qui indique que… ».
@@ -142,9 +145,14 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
     - ``estimant que …``, ``en insistant sur …``, ``et a ajouté que …``: a participle,
       gerund or coordinated verb without a subject shares its governor's subject.
     """
+    # spaCy tags a personal « Il déclare que … » as expl:subj now and then; it is a
+    # subject unless the verb is passive (« il a été annoncé que ») or impersonal.
+    personal_il = not any(c.deprel == "aux:pass" for c in sent.children(verb)) and (
+        verb.lemma not in _IMPERSONAL)
     subjects = [
         t for t in sent.children(verb)
-        if t.base_deprel in ("nsubj", "csubj") and t.text not in ("-t", "-t-", "t")
+        if (t.base_deprel in ("nsubj", "csubj") or t.deprel == "expl:subj" and personal_il)
+        and t.text not in ("-t", "-t-", "t")
     ]
     for subj in subjects:
         if subj.text.lower() in _NOBODY:
