@@ -151,7 +151,7 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
         verb.lemma not in _IMPERSONAL)
     subjects = [
         t for t in sent.children(verb)
-        if (t.base_deprel in ("nsubj", "csubj") or t.deprel == "expl:subj" and personal_il)
+        if (t.base_deprel in ("nsubj", "csubj") or (t.deprel == "expl:subj" and personal_il))
         and t.text not in ("-t", "-t-", "t")
     ]
     for subj in subjects:

@@ -15,7 +15,14 @@ import attrs
 import regex
 
 from . import lexicon
-from .attribute import Attribution, after_quote, attribute_quote, is_speech_verb, speech_lemma
+from .attribute import (
+    Attribution,
+    after_quote,
+    attribute_quote,
+    is_speech_verb,
+    mention_tokens,
+    speech_lemma,
+)
 from .backends import BACKENDS, load_backend
 from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, may_report, split_sentences
 from .errors import QuotesnapError
@@ -374,6 +381,8 @@ def _resolve(plan: _Plan, found: _Found,
     for sent, standing in found.sentences.values():
         for name, pos, gender, subject in _persons(sent, standing, text):
             resolver.add_person(name, pos, gender, subject=subject)
+        for group, pos in _groups(sent, text):
+            resolver.add_group(group, pos)
     order = sorted(found.attributions(), key=lambda item: (
         item[1].speaker[0].start if item[1].speaker else _anchor(plan, *item), item[0]))
     out: dict[tuple[str, int], tuple[Speaker | None, float]] = {}
@@ -472,6 +481,17 @@ def _persons(sent: Sentence, standing: dict[int, int],
                 verb.head < 0 or is_speech_verb(verb, sent)) and not _subordinate(sent, run[0])
             yield text[run[0].start:run[-1].end], run[0].start, gender, subject
             run = []
+
+
+def _groups(sent: Sentence, text: str) -> Iterator[tuple[str, int]]:
+    """Plural noun phrases that are the subject of a main verb (« Les personnels ont
+    décidé de reconduire la grève »): what a later ``ils`` takes up."""
+    for tok in sent.tokens:
+        verb = sent.head_of(tok)
+        if (tok.base_deprel == "nsubj" and tok.upos == "NOUN" and tok.feat("Number") == "Plur"
+                and verb is not None and verb.head < 0 and not _subordinate(sent, tok)):
+            phrase = mention_tokens(sent, tok, avoid=(verb.i,))
+            yield text[phrase[0].start:phrase[-1].end], phrase[0].start
 
 
 _SUBORDINATORS = {"où", "que", "qu'", "qu’", "si", "quand", "lorsque", "lorsqu'", "lorsqu’",

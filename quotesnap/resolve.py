@@ -45,8 +45,10 @@ _NAME = regex.compile(
 # pris sa retraite », « …, Donald Trump a ordonné »).
 _SUBJECT_NAME = regex.compile(
     rf"(?:^|[.!?»]\s+|,\s+|\n)(?P<name>{_NAME_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]?)?"
-    rf"{_NAME_WORD})+)\s+(?:a|avait|aura|est|était|sera|fut|va|vient|ont|sont|se|s['’]|"
-    rf"n['’]|ne|y|en|lui|leur|l['’]|le|la|les|\p{{Ll}}{{3,}}(?:e|t|ait|a))\b",
+    rf"{_NAME_WORD})+)(?:\s+(?:a|avait|aura|est|était|sera|fut|va|vient|ont|sont|se|s['’]|"
+    rf"n['’]|ne|y|en|lui|leur|l['’]|le|la|les|\p{{Ll}}{{3,}}(?:e|t|ait|a))\b"
+    # « Arnaud Montebourg, l'emblématique ministre …, avait été » (an apposition follows)
+    rf"|,\s+(?:l['’]|le|la|un|une|son|sa|\p{{Ll}}+(?:e|ien|ienne|iste|eur|rice)\b))",
     regex.MULTILINE,
 )
 # A title before a name gives its gender: « Mme Bush », « M. Lavrov ».
@@ -175,6 +177,7 @@ class Resolver:
         # (position, name, gender, subject of its sentence)
         self.persons: list[tuple[int, str, str, bool]] = []
         self.genders: dict[str, str] = {}
+        self.groups: list[tuple[int, str]] = []
         self._resolved: dict[tuple[int, int], tuple[str | None, float]] = {}
         for m in _TITLED.finditer(text):
             gender = lexicon.title_gender(m.group("title").lower())
@@ -185,6 +188,12 @@ class Resolver:
             if name.split()[0].lower() not in _DETERMINERS and name.split()[0].lower(
             ) not in lexicon.titles():
                 self.add_person(name, m.start("name"), subject=True)
+
+    def add_group(self, text: str, position: int) -> None:
+        """Register a plural subject the parser saw (« Les personnels ont décidé … »):
+        a candidate antecedent for a later ``ils``/``elles``/``eux``."""
+        self.groups.append((position, text))
+        self.groups.sort()
 
     def add_person(self, name: str, position: int, gender: str = "", *,
                    subject: bool = False) -> None:
@@ -270,6 +279,9 @@ class Resolver:
         if not mention.plural:
             focus += [(pos, person(pos, name, gender)) for pos, name, gender, subject
                       in self.persons if subject and pos < position]
+        if mention.plural:
+            focus += [(pos, self._source(text) or _Source(text, pos, False, "", True))
+                      for pos, text in self.groups if pos < position]
         for _, src in sorted(focus, key=lambda c: -c[0]):
             if agrees(src):
                 return src
@@ -277,13 +289,20 @@ class Resolver:
             for pos, name, gender, _ in reversed(self.persons):
                 if pos < position and agrees(src := person(pos, name, gender)):
                     return src
-            # nobody spoke or was recognised as a person: the last full name before
+            # nobody spoke or was recognised as a person: the article's protagonist,
+            # the full name whose last word the text repeats most (« Pierre
+            # Bouteiller » in his obituary), the more recent on a tie
             before = [n for n, pos in self.names.items()
                       if pos < position and len(_words(n)) > 1]
             if before:
-                name = max(before, key=lambda n: self.names[n])
+                name = max(before, key=lambda n: (self._mentions(n), self.names[n]))
                 return _Source(name, self.names[name], True)
         return None
+
+    def _mentions(self, name: str) -> int:
+        """How often the article uses the last word of ``name``."""
+        last = _words(name)[-1]
+        return len(regex.findall(rf"(?<!\p{{L}}){regex.escape(last)}(?!\p{{L}})", self.text))
 
     def focus(self, position: int) -> str | None:
         """Who the article is about at ``position``: the last person who spoke or was
