@@ -52,6 +52,9 @@ class Attribution:
     speaker: tuple[Token, ...]
     confidence: float
     content: tuple[int, int] | None = None
+    #: for a pronoun the syntax resolves on its own (« X, qui a rappelé que selon lui
+    #: … »), the phrase it stands for: it gives the name, ``speaker`` stays the mention
+    refers_to: tuple[Token, ...] = ()
 
 
 # -- word classes ----------------------------------------------------------------------
@@ -380,6 +383,16 @@ def according_to(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     if found is None:
         return None
     cue, head = found
+    if head.upos == "PRON":
+        # « Idriss Déby, …, qui a rappelé que selon lui « … » »: the pronoun of a selon
+        # inside a reported clause is that clause's speaker
+        for anc in sent.ancestors(cue):
+            if anc.i != head.i and is_speech_verb(anc, sent):
+                subj = subject_of(sent, anc)
+                if subj is not None and subj.upos != "PRON":
+                    return Attribution("selon", cue, _speaker(sent, head, None, quote), 0.85,
+                                       refers_to=_speaker(sent, subj, anc, quote))
+                break
     return Attribution("selon", cue, _speaker(sent, head, None, quote), 0.85)
 
 

@@ -388,8 +388,10 @@ def _resolve(plan: _Plan, found: _Found,
     out: dict[tuple[str, int], tuple[Speaker | None, float]] = {}
     for key, att in order:
         mention = mention_from_tokens(att.speaker, text)
+        # a pronoun the syntax already resolved is named after what it stands for
+        named = mention_from_tokens(att.refers_to, text) if att.refers_to else mention
         canonical, factor = resolver.resolve(
-            mention, _anchor(plan, key, att) if mention is None else mention.start)
+            named, _anchor(plan, key, att) if named is None else named.start)
         speaker = None if canonical is None or mention is None else Speaker(
             canonical, Span(mention.start, mention.end, mention.text))
         out[key] = (speaker, factor)

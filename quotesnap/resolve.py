@@ -300,9 +300,12 @@ class Resolver:
         return None
 
     def _mentions(self, name: str) -> int:
-        """How often the article uses the last word of ``name``."""
-        last = _words(name)[-1]
-        return len(regex.findall(rf"(?<!\p{{L}}){regex.escape(last)}(?!\p{{L}})", self.text))
+        """How much the article is about ``name``: how often it uses its last word,
+        counting the headline (the text's first line) twice."""
+        last = regex.escape(_words(name)[-1])
+        pattern = rf"(?<!\p{{L}}){last}(?!\p{{L}})"
+        headline = self.text.split("\n", 1)[0]
+        return len(regex.findall(pattern, self.text)) + 2 * len(regex.findall(pattern, headline))
 
     def focus(self, position: int) -> str | None:
         """Who the article is about at ``position``: the last person who spoke or was
