@@ -163,7 +163,8 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
         if subj.text.lower() in _RELATIVE:
             head = sent.head_of(verb)
             if head is not None and verb.base_deprel == "acl":
-                return head
+                # « ce qui a été critiqué »: a relative on « ce » is a fact, nobody
+                return None if head.text.lower() in _NOBODY else head
             continue
         return subj
     head = sent.head_of(verb)
@@ -180,8 +181,13 @@ def _stranded_subject(sent: Sentence, verb: Token) -> Token | None:
     que …``) that the parser may attach the name to; a person's name just before a
     finite verb that has no subject, with no preposition of its own, is that subject."""
     for tok in reversed(sent.tokens[:verb.i]):
-        if (tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop")) or \
-                tok.text in (";", ":", "."):
+        if tok.text in (";", ":", "."):
+            return None
+        # « Hope Solo, poursuivant sa déclaration, en estime que … »: a participle
+        # clause set between the subject and its verb does not stop the search
+        participle = tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres"
+        if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop") \
+                and not participle:
             return None
         if (tok.ent == "PER" or tok.upos == "PROPN") and not any(
                 c.deprel == "case" for c in sent.children(tok)):
