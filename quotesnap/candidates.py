@@ -62,7 +62,9 @@ _PARAGRAPH = regex.compile(r"\n+")
 # assumer », « a expliqué avoir été contrainte »).
 _AFTER_VERB = regex.compile(
     r"(?:[\s,]+[\p{L}'’-]+){0,5}?[\s,]+qu(?:e\b|['’])"
-    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?(?:avoir|être|\p{L}+(?:er|ir|re))\b",
+    r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?"
+    r"(?!(?:contre|entre|hier|encore|notre|votre|premier|dernier|derrière)\b)"
+    r"(?:avoir|être|\p{L}+(?:er|ir|re))\b",
     regex.IGNORECASE,
 )
 # « appelle à continuer », « propose de garder », « a annoncé des actions »: only for the
@@ -72,8 +74,13 @@ _AFTER_OBJECT_VERB = regex.compile(
     r"|leur|leurs|ce|cet|cette|ces)(?=[\s\p{L}])",
     regex.IGNORECASE,
 )
-# Before a speech verb in an incise after the author's clause: « …, estime le ministre ».
+# A speech verb in an incise after the author's clause: « …, estime le ministre. »: a
+# comma before it, its inverted subject after it, and the sentence ends a few words on.
 _INCISE_BEFORE = regex.compile(r",\s*(?:[\p{L}'’]+\s+){0,2}$")
+_INCISE_AFTER = regex.compile(
+    r"(?:-t)?-(?:il|elle|ils|elles|on)\b|\s+(?:le|la|les|l['’]|un|une|M\.|Mme|\p{Lu})"
+    r"[^,;:.!?]{0,80}[.!?…]?\s*$"
+)
 _SOURCE = regex.compile(r"(?i)\b(?:selon|d['’]après|de l['’]avis de|aux yeux de)\b|^\W*pour\b")
 
 
@@ -89,7 +96,8 @@ def may_report(text: str) -> bool:
     if _SOURCE.search(text):
         return True
     for m in lexicon.speech_verb_forms_regex().finditer(text):
-        if _AFTER_VERB.match(text, m.end()) or _INCISE_BEFORE.search(text, 0, m.start()):
+        if _AFTER_VERB.match(text, m.end()) or (
+                _INCISE_BEFORE.search(text, 0, m.start()) and _INCISE_AFTER.match(text, m.end())):
             return True
         if _AFTER_OBJECT_VERB.match(text, m.end()) and not OBJECT_VERBS.isdisjoint(
                 lexicon.lemmas_for_form(m.group().lower())):

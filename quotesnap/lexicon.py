@@ -393,10 +393,19 @@ def lemmas_for_form(form: str) -> tuple[str, ...]:
         return ()  # most words are no verb of saying: the compiled trie says so at once
     word = _fold(form)
     lemmas: list[str] = []
-    for surface, is_open, lemma in _surface_stems():
+    for surface, is_open, lemma in _stems_by_initial().get(word[:1], ()):
         if (word.startswith(surface) if is_open else word == surface) and lemma not in lemmas:
             lemmas.append(lemma)
     return tuple(lemmas)
+
+
+@functools.cache
+def _stems_by_initial() -> Mapping[str, tuple[tuple[str, bool, str], ...]]:
+    """:func:`_surface_stems` grouped by first letter, in file order within a group."""
+    groups: dict[str, list[tuple[str, bool, str]]] = {}
+    for entry in _surface_stems():
+        groups.setdefault(entry[0][:1], []).append(entry)
+    return {initial: tuple(entries) for initial, entries in groups.items()}
 
 
 # A character trie: each key is a character or a marker ("open": any continuation, "end":

@@ -417,8 +417,11 @@ def _content_words(text: str, exclude: str = "") -> set[str]:
             if w not in _STOP and w not in skip}
 
 
+_SPACES = regex.compile(r"[\s\u00a0]+")
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in regex.split(r"[\s\u00a0]+", name.strip()) if w
+    return [w for w in _SPACES.split(name.strip()) if w
             and w.lower().rstrip(".") not in lexicon.titles()]
 
 
