@@ -435,11 +435,21 @@ def _strip_titles(name: str) -> str:
 
 def _name_inventory(text: str) -> dict[str, int]:
     """Every capitalised word sequence of the text (titles stripped), with its first
-    position. Sentence-initial words come along; clustering on the last word makes
-    them harmless."""
+    position.
+
+    A sentence starts with a capital whatever its first word: a leading word that the
+    text also writes in lowercase is a common word, not part of a name (« Quand Noël »,
+    « Ceux de Pécuchet », « Pauvre Fifi » give Noël, Pécuchet, Fifi)."""
+    lowercase = set(_LOWER_WORD.findall(text))
     names: dict[str, int] = {}
     for m in _NAME.finditer(text):
-        name = _strip_titles(m.group())
+        words = _strip_titles(m.group()).split()
+        while words and (words[0].lower() in lowercase or words[0].lower() in _PARTICLES):
+            words.pop(0)
+        name = " ".join(words)
         if name and name not in names:
             names[name] = m.start()
     return names
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
