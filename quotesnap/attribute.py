@@ -546,6 +546,11 @@ def after_quote(sent: Sentence) -> Attribution | None:
         for child in sent.children(tok):
             if child.base_deprel == "nmod" and child.upos in ("PROPN", "NOUN", "PRON"):
                 return Attribution("next-sentence", tok, mention_tokens(sent, child), 0.7)
+        # « les mots employés … »: the participle is the reporting word
+        participle = next((c for c in sent.children(tok) if c.base_deprel == "acl"
+                           and c.feat("VerbForm") == "Part"), None)
+        cue = participle or tok
+        for child in sent.children(tok):
             if child.base_deprel == "acl":  # les mots employés par X
                 for grand in sent.children(child):
                     if grand.i - child.i > 4:
@@ -555,7 +560,7 @@ def after_quote(sent: Sentence) -> Attribution | None:
                         return Attribution("next-sentence", child,
                                            mention_tokens(sent, grand), 0.7)
         if any(t.lemma.lower() in ("tel", "ce", "voilà", "voici") for t in sent.tokens[:tok.i]):
-            return Attribution("next-sentence", tok, (), 0.5)
+            return Attribution("next-sentence", cue, (), 0.5)
     return None
 
 

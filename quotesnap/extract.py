@@ -515,8 +515,21 @@ def _cue(att: Attribution | None, text: str) -> Cue | None:
     if att is None or att.cue is None:
         return None
     tok = att.cue
-    lemma = ":" if tok.text == ":" else (speech_lemma(tok) or tok.lemma.lower())
-    return Cue(text[tok.start:tok.end], lemma, Span(tok.start, tok.end, text[tok.start:tok.end]))
+    start, end = tok.start, tok.end
+    if tok.text.lower() in ("d'", "d’") and text[end:end + 5] == "après":
+        end += 5  # d'après is one cue, however the tokenizer cut it
+        lemma = "d'après"
+    elif tok.text == ":":
+        lemma = ":"
+    else:
+        lemma = speech_lemma(tok) or tok.lemma.lower()
+        before = text[max(0, start - 3):start].lower().replace("’", "'")
+        if before.endswith(("s'", "se ")):
+            # « s'écriait »: the pronominal verb, not « écrire »
+            reflexive = [m for m in lexicon.lemmas_for_form(tok.text.lower())
+                         if m.startswith(("s'", "se "))]
+            lemma = reflexive[0] if reflexive else lemma
+    return Cue(text[start:end], lemma, Span(start, end, text[start:end]))
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:

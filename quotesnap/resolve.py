@@ -90,8 +90,10 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
     if not tokens:
         return None
     start, end = tokens[0].start, tokens[-1].end
+    while start < end and original[start] in "-‐":
+        start += 1  # « a-t-il souligné »: the mention is « il », without the hyphen
     text = original[start:end]
-    propn = _proper_run(tokens)
+    propn = _proper_run(tokens, original)
     head = _head(tokens)
     gender = head.feat("Gender") if head else ""
     plural = bool(head and head.feat("Number") == "Plur")
@@ -122,35 +124,50 @@ def _head(tokens: Sequence[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
 
-def _proper_run(tokens: Sequence[Token]) -> str:
-    """The longest run of proper-noun words in the mention (with their particles)."""
-    best: list[Token] = []
+def _proper_run(tokens: Sequence[Token], original: str) -> str:
+    """The proper name in a mention: the run of proper-noun words (with their particles)
+    that names a person if one does (``Le Président des États-Unis Donald Trump`` ->
+    ``Donald Trump``), else the longest, as written in the text (``Michel-Ange``)."""
+    runs: list[list[Token]] = []
     run: list[Token] = []
+    skipping = False
     for n, t in enumerate(tokens):
         is_name = t.upos == "PROPN" or (t.ent in ("PER", "ORG", "LOC") and t.text[:1].isupper())
         # A name after « de » is a complement of the description, not who it is:
         # « le ministre russe des Affaires étrangères », « le secrétaire général de la
-        # CGT », « un porte-parole d'A. Barrow, Halifa Sannah » (-> Halifa Sannah).
+        # CGT », « soutien de Benoît Hamon », « un porte-parole d'A. Barrow, Halifa
+        # Sannah » (-> Halifa Sannah).
         after_de = (not run and n > 0 and tokens[n - 1].text.lower() in _OF_WORDS) or (
             not run and n > 1 and tokens[n - 1].upos == "DET"
             and tokens[n - 2].text.lower() in _OF_WORDS)
-        if is_name and t.text.lower() not in lexicon.titles() and not after_de:
+        skipping = is_name and (after_de or skipping)
+        if is_name and t.text.lower() not in lexicon.titles() and not skipping:
             run.append(t)
         elif run and t.text.lower() in _PARTICLES:
             run.append(t)
         else:
-            best = max(best, _trim(run), key=len)
+            runs.append(_trim(run))
             run = []
-    best = max(best, _trim(run), key=len)
-    if not best:
+    runs.append(_trim(run))
+    runs = [r for r in runs if r]
+    if not runs:
         return ""
-    return " ".join(t.text for t in best).replace("' ", "'").replace("’ ", "’").replace(
-        "- ", "-")
+    people = [r for r in runs if any(t.ent == "PER" for t in r)]
+    best = people[-1] if people else max(runs, key=len)
+    # « Le Français Camille Lacourt », « Médias Nestor Bankumukunzi »: capitalised nouns
+    # before the person's own name are not part of it
+    if any(t.ent == "PER" for t in best):
+        while len(best) > 1 and best[0].ent != "PER":
+            best = best[1:]
+    return original[best[0].start:best[-1].end]
 
 
 def _trim(run: list[Token]) -> list[Token]:
     while run and not run[-1].text[:1].isupper():
         run = run[:-1]
+    while run and (run[0].text.lower() in lexicon.role_nouns()
+                   or run[0].text.lower() in lexicon.titles()):
+        run = run[1:]
     return run
 
 
@@ -183,10 +200,10 @@ class Resolver:
             gender = lexicon.title_gender(m.group("title").lower())
             if gender:
                 self.genders[self.canonical(m.group("name"))] = gender
+        lowercase = set(_LOWER_WORD.findall(text))
         for m in _SUBJECT_NAME.finditer(text):
-            name = m.group("name")
-            if name.split()[0].lower() not in _DETERMINERS and name.split()[0].lower(
-            ) not in lexicon.titles():
+            name = _common_words_off(m.group("name"), lowercase)
+            if len(name.split()) > 1:
                 self.add_person(name, m.start("name"), subject=True)
 
     def add_group(self, text: str, position: int) -> None:
@@ -443,13 +460,20 @@ def _name_inventory(text: str) -> dict[str, int]:
     lowercase = set(_LOWER_WORD.findall(text))
     names: dict[str, int] = {}
     for m in _NAME.finditer(text):
-        words = _strip_titles(m.group()).split()
-        while words and (words[0].lower() in lowercase or words[0].lower() in _PARTICLES):
-            words.pop(0)
-        name = " ".join(words)
+        name = _common_words_off(m.group(), lowercase)
         if name and name not in names:
             names[name] = m.start()
     return names
+
+
+def _common_words_off(name: str, lowercase: set[str]) -> str:
+    """``name`` without leading titles and leading words the text also writes in
+    lowercase (« En Haute-Normandie » -> « Haute-Normandie »)."""
+    words = _strip_titles(name).split()
+    while words and (words[0].lower() in lowercase or words[0].lower() in _PARTICLES
+                     or words[0].lower() in _DETERMINERS):
+        words.pop(0)
+    return " ".join(words)
 
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")

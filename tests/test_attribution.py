@@ -202,9 +202,7 @@ EXAMPLES = [
             "Parlement israélien.",
             "Nous contrôlons nos frontières, nous protégeons notre pays et nous continuerons "
             "à le faire",
-            DIRECT, "Benyamin Netanyahou", "il", "déclarer", "incise",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            DIRECT, "Benyamin Netanyahou", "il", "déclarer", "incise"),
     Example("incise-a-t-il-ainsi-affirme-long-quote",
             "11 mars 2017. – L'ancien candidat à la primaire de la droite et du centre Alain "
             "Juppé a annoncé lundi matin qu'il ne serait pas un « plan B » pour la candidature "
@@ -224,9 +222,7 @@ EXAMPLES = [
             "réaliser le nécessaire rassemblement autour d’un projet fédérateur, c’est "
             "pourquoi je confirme, une bonne fois pour toutes, que je ne serai pas candidat à "
             "la présidence de la République. Il est trop tard.",
-            DIRECT, "Alain Juppé", "il", "affirmer", "incise",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            DIRECT, "Alain Juppé", "il", "affirmer", "incise"),
     Example("incise-souligne-t-il-present",
             HAMMER + " Une collision qui serait la cause des trajectoires particulièrement "
             "mouvementées des étoiles d'Andromède repérées par une équipe américaine. « Ils "
@@ -349,26 +345,18 @@ EXAMPLES = [
             "ajouté.",
             "événement grave confirme ce que nous savons déjà : divers acteurs menacent, pour "
             "différents motifs, la sécurité informatique",
-            PARTIAL, "Thomas de Maizière", "il", "ajouter", "incise",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            PARTIAL, "Thomas de Maizière", "il", "ajouter", "incise"),
     # == incise inside the quote: two parts, one speaker =====================================
     # « Nous partons, a-t-il dit, demain. » is one utterance cut by the narrator: the
     # guideline makes it two entries, both with the incise's speaker and cue.
     Example("split-news-first-part",
             LACOURT,
             "Je voulais partir doucement puis revenir plus vite,",
-            DIRECT, "Camille Lacourt", "il", "raconter", "incise",
-            xfail="the canonical name keeps the nationality noun before it (« Le Français "
-                  "Camille Lacourt »); and the mention of a hyphenated clitic keeps its hyphen "
-                  "(« -il ») where the guideline and the gold offsets give « il »"),
+            DIRECT, "Camille Lacourt", "il", "raconter", "incise"),
     Example("split-news-second-part",
             LACOURT,
             "mais ça n'a pas marché, ça n'a pas trop répondu.",
-            DIRECT, "Camille Lacourt", "il", "raconter", "incise",
-            xfail="the canonical name keeps the nationality noun before it (« Le Français "
-                  "Camille Lacourt »); and the mention of a hyphenated clitic keeps its hyphen "
-                  "(« -il ») where the guideline and the gold offsets give « il »"),
+            DIRECT, "Camille Lacourt", "il", "raconter", "incise"),
     Example("split-dash-dialogue-first-part",
             VEUF,
             "Moi, je suis veuf,", DIRECT, "Bouvard", "Bouvard", "dire", "incise"),
@@ -470,9 +458,7 @@ EXAMPLES = [
             FLORI,
             "150€ de plus par mois par policier. Et nous? La matraque dans la gueule?",
             DIRECT, "Michel-Ange Flori", "l'afficheur Michel-Ange Flori", "afficher",
-            "colon",
-            xfail="the canonical name is rebuilt from tokens joined by spaces: « Michel -Ange "
-                  "Flori »"),
+            "colon"),
     Example("colon-gerund-en-affichant",
             FLORI + " N'ayant pas apprécié la fakenews de BFMTV affirmant qu'il a été payé par "
             "des Gilets jaunes, il a rétabli la vérité en affichant : « les syndicats "
@@ -496,9 +482,7 @@ EXAMPLES = [
             "peintures », a-t-il expliqué en 1994 au New York Times, avant d'ajouter : « J'ai "
             "la Terre et mon imagination, et je suis le premier à avoir aussi la Lune ».",
             "J'ai la Terre et mon imagination, et je suis le premier à avoir aussi la Lune",
-            DIRECT, "Alan Bean", "il", "ajouter", "colon",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            DIRECT, "Alan Bean", "il", "ajouter", "colon"),
     Example("colon-then-incise-the-incise-wins",
             "Le ministre de la justice du pays, Bekir Bozdag, a malgré tout affirmé être "
             "déterminé à poursuivre le combat contre le terrorisme : « [aucune] attaque ou "
@@ -507,9 +491,7 @@ EXAMPLES = [
             "déterminé contre le terrorisme va se poursuivre. »",
             "[aucune] attaque ou organisation terroriste ne peut affaiblir la lutte de la "
             "Turquie contre le terrorisme",
-            DIRECT, "Bekir Bozdag", "il", "écrire", "incise",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            DIRECT, "Bekir Bozdag", "il", "écrire", "incise"),
     Example("colon-then-incise-a-t-il-ecrit",
             "Épouse de président des États-Unis puis mère de président, elle est saluée par "
             "Donald Trump : « en tant qu'épouse, mère, grand-mère, femme de militaire, et "
@@ -517,9 +499,7 @@ EXAMPLES = [
             "a-t-il écrit.",
             "en tant qu'épouse, mère, grand-mère, femme de militaire, et ancienne First Lady, "
             "Mme Bush a été une militante pour la famille américaine",
-            DIRECT, "Donald Trump", "il", "écrire", "incise",
-            xfail="the mention of a hyphenated clitic keeps its hyphen (« -il ») where the "
-                  "guideline and the gold offsets give « il »"),
+            DIRECT, "Donald Trump", "il", "écrire", "incise"),
     Example("colon-selon-x",
             "Selon un représentant de l’UE : « Les stocks de cabillaud de la mer Celtique "
             "pourraient s’effondrer », sans les quotas de pêche proposés.",
@@ -835,8 +815,7 @@ EXAMPLES = [
             "police, était « très expérimenté », et sa compagne indonésienne, Endah "
             "Cakrawati, 30 ans.",
             "très expérimenté",
-            PARTIAL, "la police", "la police", "d'après", "selon",
-            xfail="the cue of « d'après » is the token « d' » (lemma « d' »)"),
+            PARTIAL, "la police", "la police", "d'après", "selon"),
     Example("pour-x-comma-partial",
             "Pour le député Yann Galut, soutien de Benoît Hamon à la primaire, le « candidat "
             "Valls s'est trompé d'agenda. Il se croit le 1 er avril en annonçant la suppression "
@@ -936,14 +915,10 @@ EXAMPLES = [
     # whose (here: nobody in particular, so the fragments keep their cue and no speaker).
     Example("next-sentence-tels-sont-les-mots-first",
             TELS_SONT_LES_MOTS,
-            "Scandaleuse", PARTIAL, None, None, "employer", "next-sentence",
-            xfail="the cue is the noun « mots » (lemma « mot »); the gold takes the participle "
-                  "« employés »"),
+            "Scandaleuse", PARTIAL, None, None, "employer", "next-sentence"),
     Example("next-sentence-tels-sont-les-mots-last",
             TELS_SONT_LES_MOTS,
-            "censure", PARTIAL, None, None, "employer", "next-sentence",
-            xfail="the cue is the noun « mots » (lemma « mot »); the gold takes the participle "
-                  "« employés »"),
+            "censure", PARTIAL, None, None, "employer", "next-sentence"),
     # == a name set under the quote: signature lines =========================================
     # Wikinews sets some quotes as a block with the source on the next line after a dash:
     # « … »  /  — Jennifer Psaki, directrice de la communication. No verb, no cue.

@@ -109,9 +109,7 @@ DOC_IDS = sorted({r.doc_id for r in ROWS})
 SEED_MENTIONS = [
     ("Bien sûr, nous allons développer la coop", "Sergueï Lavrov", ""),
     ("Tous les aspects de notre participation ", "le chef de la diplomatie russe", ""),
-    ("Nous sommes absolument convaincus que la", "il",
-     "the mention of « a-t-il » keeps its hyphen (« -il ») where the guideline and the gold "
-     "offsets give « il »"),
+    ("Nous sommes absolument convaincus que la", "il", ""),
     ("Malheureusement, la crise qui touche act", "Lavrov", ""),
     ("Nous avons également exprimé notre souti", "Lavrov", ""),
     ("Nous nous sommes mis d'accord pour renfo", "Sergueï Lavrov", ""),
