@@ -216,7 +216,8 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
             if child.i in avoid or child.i in keep:
                 continue
             if cur is head and child.deprel in ("case", "acl:relcl", "parataxis", "cop",
-                                                "mark", "advcl", "dep", "cc", "conj"):
+                                                "mark", "advcl", "dep", "cc", "conj",
+                                                "advmod", "obl", "obl:mod"):
                 if child.deprel != "conj" or child.upos not in ("PROPN", "NOUN"):
                     continue
             if any(t.i in avoid for t in sent.subtree(child)):
@@ -350,7 +351,8 @@ def governor(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     """``X a dit qu'il faut « continuer le combat »``, ``le pape les a encouragés « … »``.
 
     The quote hangs (within a few arcs) from a speech verb: its speaker is the verb's
-    subject, found through relatives, participles and coordination (:func:`subject_of`).
+    subject, found through relatives, participles and coordination (:func:`subject_of`),
+    or, for a passive, its agent (``qualifié de « … » par ses détracteurs``).
     """
     top = _quote_head(sent, quote)
     if top is None:
@@ -359,11 +361,60 @@ def governor(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
         if steps > 4:
             break
         if is_speech_verb(anc, sent):
-            subj = subject_of(sent, anc)
-            if subj is None or subj.i in quote:
-                continue
-            conf = 0.9 if steps < 2 else 0.8
-            return Attribution("nsubj", anc, _speaker(sent, subj, anc, quote), conf)
+            found = _source(sent, anc, quote, "nsubj", 0.9 if steps < 2 else 0.8)
+            if found is not None:
+                return found
+    return None
+
+
+def _source(sent: Sentence, verb: Token, quote: frozenset[int], rule: str,
+            confidence: float) -> Attribution | None:
+    """Who says what ``verb`` reports: its agent when it is passive, else its subject."""
+    by = agent_of(sent, verb, after=max(quote))
+    if by is not None and by.i not in quote:
+        return Attribution("agent", verb, _speaker(sent, by, verb, quote), confidence)
+    if _passive(sent, verb):
+        return None  # « le risque était qualifié de « … » »: the subject is what is said
+    subj = subject_of(sent, verb)
+    if subj is None or subj.i in quote:
+        return None
+    return Attribution(rule, verb, _speaker(sent, subj, verb, quote), confidence)
+
+
+def _passive(sent: Sentence, verb: Token) -> bool:
+    """A passive verb: an auxiliary of the passive, a passive subject, or a bare past
+    participle (« qualifié de », « décrit par »)."""
+    if any(c.deprel in ("aux:pass", "nsubj:pass") for c in sent.children(verb)):
+        return True
+    return verb.feat("VerbForm") == "Part" and verb.feat("Tense") != "Pres" and not any(
+        c.base_deprel == "aux" for c in sent.children(verb))
+
+
+def agent_of(sent: Sentence, verb: Token, *, after: int = -1) -> Token | None:
+    """The agent of a passive speech verb: its ``obl:agent`` (or a ``par`` phrase), or,
+    for a bare participle the parser left alone, the ``par`` phrase that follows it
+    (« qualifié de « coup d'État constitutionnel » par ses détracteurs »)."""
+    entry = lexicon.speech_verb(speech_lemma(verb) or "")
+    if entry is not None and entry.cls == "manner":
+        return None  # « une série d'actions a été lancée par X »: an act, not words
+    for child in sent.children(verb):
+        if child.deprel == "obl:agent" or (
+            child.base_deprel in ("obl", "nmod")
+            and any(c.deprel == "case" and c.text.lower() == "par" for c in sent.children(child))
+        ):
+            return child
+    if not _passive(sent, verb):
+        return None
+    start = max(verb.i, after) + 1
+    for tok in sent.tokens[start:start + 6]:
+        if tok.text.lower() == "par":
+            head = sent.head_of(tok)
+            if head is not None and head.i > tok.i and head.upos in ("NOUN", "PROPN", "PRON"):
+                return head
+            return next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
+                         if t.upos in ("NOUN", "PROPN", "PRON")), None)
+        if tok.text in (".", ";", ":"):
+            break
     return None
 
 
@@ -371,14 +422,10 @@ def agent(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     """The passive: ``a été annoncé par le ministère``. The agent (``obl:agent``, or a
     ``par`` phrase) of a speech verb is the source."""
     for verb in sent.tokens:
-        if not is_speech_verb(verb, sent):
-            continue
-        for child in sent.children(verb):
-            if child.deprel == "obl:agent" or (
-                child.base_deprel == "obl"
-                and any(c.deprel == "case" and c.lemma == "par" for c in sent.children(child))
-            ):
-                return Attribution("agent", verb, _speaker(sent, child, verb, quote), 0.8)
+        if is_speech_verb(verb, sent) and verb.i not in quote:
+            by = agent_of(sent, verb, after=max(quote))
+            if by is not None and by.i not in quote:
+                return Attribution("agent", verb, _speaker(sent, by, verb, quote), 0.8)
     return None
 
 
@@ -470,6 +517,11 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t, sent)]
     verbs.sort(key=lambda v: (v.i > first, abs(v.i - first)))
     for verb in verbs:
+        by = agent_of(sent, verb, after=last)
+        if by is not None and by.i not in quote:
+            return Attribution("agent", verb, _speaker(sent, by, verb, quote), 0.6)
+        if _passive(sent, verb):
+            continue
         subj = subject_of(sent, verb)
         if subj is None and verb.i > last:
             # « Cet « événement grave … » du pays, a-t-il ajouté »: an incise closing

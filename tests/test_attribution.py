@@ -860,24 +860,18 @@ EXAMPLES = [
             "changement de Constitution qualifié de « coup d'État constitutionnel » par ses "
             "détracteurs.",
             "coup d'État constitutionnel",
-            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent",
-            xfail="the agent « par ses détracteurs » after the quote is not linked to the "
-                  "participle « qualifié de »: no rule fires and the quote is classed other"),
+            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent"),
     Example("agent-qualifies-par-x-de",
             "Ces derniers sont des travailleurs indépendants, qualifiés par l'entreprise de « "
             "partenaires », alors que l'existence d'un lien de subordination caractéristique "
             "du salariat fait débat.",
             "partenaires",
-            PARTIAL, "l'entreprise", "l'entreprise", "qualifier", "agent",
-            xfail="the subject of the main clause (« Ces derniers ») is taken as the speaker "
-                  "instead of the agent « par l'entreprise » of the participle"),
+            PARTIAL, "l'entreprise", "l'entreprise", "qualifier", "agent"),
     Example("agent-decrit-par-comme",
             "Gerry Rafferty sort deux autres albums dans les années 1990, décrit par le "
             "musicien Tom Robinson plus tard comme « un grand retour à la forme ».",
             "un grand retour à la forme",
-            PARTIAL, "Tom Robinson", "le musicien Tom Robinson", "décrire", "agent",
-            xfail="the mention runs into the adverbial after the agent (« … Tom Robinson plus "
-                  "tard »)"),
+            PARTIAL, "Tom Robinson", "le musicien Tom Robinson", "décrire", "agent"),
     Example("agent-qualifie-par-institution",
             "Ce jour-là, le risque était qualifié de « marqué » par Météo-France (3 sur 5), ce "
             "qui veut dire que des avalanches sont « possibles parfois même par faible "
@@ -907,9 +901,7 @@ EXAMPLES = [
             HUMANITE,
             "s'est couché",
             PARTIAL, "Laurent Joffrin", "le directeur de Libération, Laurent Joffrin",
-            "qualifier", "agent",
-            xfail="the sentence-initial passive participle « Qualifié de … par X » is not read "
-                  "as passive: the main clause subject L'Humanité is taken as the speaker"),
+            "qualifier", "agent"),
     # == the attribution in the following sentence ===========================================
     # « … » Tels sont les mots employés … : the words come first, the next sentence says
     # whose (here: nobody in particular, so the fragments keep their cue and no speaker).
