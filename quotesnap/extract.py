@@ -418,6 +418,8 @@ def _marked_quotes(plan: _Plan, found: _Found,
             kind, att, speaker = Kind.OTHER, None, None
         elif q.kind == Kind.DIRECT:
             kind = Kind.DIRECT if speaker or not _unsourced_title(text, q) else Kind.OTHER
+        elif speaker is not None and _closing_clause(plan, q):
+            kind = Kind.DIRECT
         else:
             # a fragment is someone's words when a rule found whose (even nobody's in
             # particular: « Tels sont les mots employés ce jeudi »)
@@ -556,6 +558,29 @@ _TITLE_BEFORE = regex.compile(
     r"|émission|chanson|album|pièce|magazine|devise|programme|plan|projet|campagne)"
     r"\s*:?\s*$"
 )
+
+
+_CLAUSE_BEFORE = regex.compile(r"(?:[,:]|\b(?:lui|elle|eux|elles))\s*$")
+_SUBORDINATE_BEFORE = regex.compile(r"(?i)\bqu(?:e\b|['’])")
+
+
+def _closing_clause(plan: _Plan, q: MarkedSpan) -> bool:
+    """A quote the scanner took for a fragment but that is a whole clause closing its
+    sentence after an attribution phrase: « Selon X, « … » », « Pour eux, « … » »,
+    « selon lui « … » », « sa famille a communiqué « … » ». Direct speech."""
+    si = _sentence_of(plan.sentences, q.start)
+    if si < 0 or len(plan.text[q.start:q.end].split()) < 5:
+        return False
+    end = plan.sentences[si][1]
+    if any(c.isalnum() for c in plan.text[q.close_end:end]):
+        return False
+    before = plan.text[plan.sentences[si][0]:q.open_start].rstrip()
+    if before.endswith(",") and _SUBORDINATE_BEFORE.search(before):
+        return False  # « il a ajouté qu'aller trop loin, « … » »: inside a que-clause
+    if _CLAUSE_BEFORE.search(before):
+        return True
+    last = before.rsplit(None, 1)[-1] if before else ""
+    return bool(last) and bool(lexicon.lemmas_for_form(last.lower()))
 
 
 def _title_like(text: str, q: MarkedSpan) -> bool:

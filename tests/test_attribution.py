@@ -738,9 +738,7 @@ EXAMPLES = [
             "nouveau total de votants les pourcentages de la veille",
             DIRECT, "Christophe Borgel",
             "le président du comité d’organisation de la primaire, Christophe Borgel",
-            "selon", "selon",
-            xfail="a whole sentence in marks after « Selon X, » is classed partial; the gold "
-                  "has direct"),
+            "selon", "selon"),
     Example("selon-group-before-quote",
             "Selon les auteurs d'un des amendements, « cette liberté autorise, par exemple, "
             "les familles à publier leurs photos de vacances sur internet (Facebook, "
@@ -807,9 +805,7 @@ EXAMPLES = [
             "D'après le préfet des Bouches-du-Rhône, « les dépôts de carburant sont libérés ».",
             "les dépôts de carburant sont libérés",
             DIRECT, "le préfet des Bouches-du-Rhône", "le préfet des Bouches-du-Rhône",
-            "d'après", "selon",
-            xfail="the cue of « d'après » is the token « d' » (lemma « d' »); the sentence in "
-                  "marks is classed partial"),
+            "d'après", "selon"),
     Example("d-apres-inside-a-relative",
             "Cet accident a fait deux morts : le pilote, Peter Lunch, 52 ans, qui, d'après la "
             "police, était « très expérimenté », et sa compagne indonésienne, Endah "
@@ -894,9 +890,7 @@ EXAMPLES = [
             "lui rêves et projets que son organisme trop fatigué n'a pas voulu suivre ».",
             "Il emporte avec lui rêves et projets que son organisme trop fatigué n'a pas "
             "voulu suivre",
-            DIRECT, "sa famille", "sa famille", "communiquer", "nsubj",
-            xfail="a whole sentence in marks right after « a communiqué » (no colon) is classed "
-                  "partial"),
+            DIRECT, "sa famille", "sa famille", "communiquer", "nsubj"),
     Example("agent-qualifie-de-journal-qui-par",
             HUMANITE,
             "s'est couché",
