@@ -316,6 +316,8 @@ class _Found:
 
 def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> Extraction:
     """From parsed windows to the document's quotes: attribute, resolve, type."""
+    if not settings.attribute:
+        return _scanned(plan)
     found = _attribute(plan, parsed, settings)
     _attribute_leftovers(plan, found)
     resolver = Resolver(plan.text)
@@ -323,6 +325,17 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
     quotes = _inherit(_marked_quotes(plan, found, speakers), plan.text, resolver)
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
+    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+
+
+def _scanned(plan: _Plan) -> Extraction:
+    """The quotes in marks as the scanner sees them, with its guess at their kind and no
+    source: what ``attribute=False`` (``--scan-only``) asks for."""
+    text = plan.text
+    quotes = []
+    for q in sorted([*plan.top, *plan.nested], key=lambda q: (q.start, -q.end)):
+        for s, e in split_incises(q, text) if q.incises else [(q.start, q.end)]:
+            quotes.append(Quote(text[s:e], s, e, q.kind, depth=q.depth, doc_id=plan.doc_id))
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
 
 

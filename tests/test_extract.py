@@ -1,0 +1,111 @@
+"""The Extractor API: settings, scan-only mode, batches that survive bad documents, offsets."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import quotesnap
+from quotesnap import Extraction, Extractor, Kind, Quote, Settings, UnknownBackendError
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "data" / "gold"
+EXAMPLE = ROOT / "examples" / "lavrov-maduro-2020.txt"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """One spaCy extractor for the module (the model loads once)."""
+    return Extractor()
+
+
+def gold_texts(name: str) -> list[tuple[str, str]]:
+    """(doc_id, text) of every document of a shared gold file."""
+    with (GOLD / name).open(encoding="utf-8") as fh:
+        return [(d["doc_id"], d["text"]) for d in map(json.loads, fh) if d]
+
+
+def test_scan_only_keeps_the_scanners_kinds_and_names_nobody() -> None:
+    """attribute=False returns the scanner's spans and kind guesses, with no speaker."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    quotes = quotesnap.extract(text, attribute=False)
+    assert len(quotes) == 7
+    assert all(q.speaker is None and q.cue is None and q.rule == "" for q in quotes)
+    assert {q.kind for q in quotes} <= {Kind.DIRECT, Kind.PARTIAL, Kind.OTHER}
+    assert [q.text for q in quotes][0] == "sanctions illégales"
+
+
+def test_unknown_option_names_the_known_ones() -> None:
+    """A misspelt option is a TypeError that lists the options that exist."""
+    with pytest.raises(TypeError, match="batch_size"):
+        Extractor(batchsize=3)
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    """An unknown backend raises UnknownBackendError, which is also a ValueError."""
+    with pytest.raises(ValueError, match="spacy"):
+        Extractor(backend="udpipe")
+    with pytest.raises(UnknownBackendError):
+        Extractor(backend="udpipe")
+
+
+def test_settings_object_and_keywords_agree() -> None:
+    """Options given as a Settings object or as keywords make the same extractor."""
+    assert Extractor(Settings(indirect=False)).settings == Extractor(indirect=False).settings
+
+
+def test_run_rejects_what_is_not_text() -> None:
+    """run() on bytes raises a TypeError saying a str is needed."""
+    with pytest.raises(TypeError, match="str"):
+        Extractor(attribute=False).run(b"\xc2\xab Oui \xc2\xbb")  # type: ignore[arg-type]
+
+
+def test_a_bad_document_does_not_stop_the_batch(extractor: Extractor) -> None:
+    """extract_many reports a bad document in its Extraction and goes on with the rest."""
+    docs = [("a", "«Nous partons demain», a déclaré Lavrov."), ("b", None),
+            ("c", "« Oui », a-t-elle répondu.")]
+    out = list(extractor.extract_many(docs))  # type: ignore[arg-type]
+    assert [e.doc_id for e in out] == ["a", "b", "c"]
+    assert out[1].error is not None and "str" in out[1].error and out[1].quotes == ()
+    assert out[0].error is None and out[0].quotes[0].speaker is not None
+    assert out[0].quotes[0].speaker.name == "Lavrov"
+    assert out[2].quotes[0].text == "Oui"
+
+
+def test_extract_many_streams_in_input_order(extractor: Extractor) -> None:
+    """Documents come back in input order across batches, each with its doc_id."""
+    docs = [(f"d{n}", f"« Phrase numéro {n} », a dit Paul.") for n in range(7)]
+    small = Extractor(batch_size=3)
+    small._backend = extractor.backend  # share the loaded model
+    out = list(small.extract_many(docs))
+    assert [e.doc_id for e in out] == [d for d, _ in docs]
+    assert all(e.quotes and e.quotes[0].doc_id == e.doc_id for e in out)
+
+
+@pytest.mark.parametrize("name", ["seed.jsonl", "news-dev.jsonl"])
+def test_every_offset_points_into_the_text(extractor: Extractor, name: str) -> None:
+    """On whole gold articles, every quote, mention and cue span is a slice of the text."""
+    docs = gold_texts(name)
+    for (doc_id, text), extraction in zip(docs, extractor.extract_many(docs), strict=True):
+        assert extraction.error is None, (doc_id, extraction.error)
+        for q in extraction.quotes:
+            assert text[q.start:q.end] == q.text
+            if q.speaker is not None and q.speaker.mention is not None:
+                m = q.speaker.mention
+                assert text[m.start:m.end] == m.text
+            if q.cue is not None:
+                assert text[q.cue.start:q.cue.end] == q.cue.text
+
+
+def test_results_are_plain_values(extractor: Extractor) -> None:
+    """Quotes pickle, hash and compare equal to themselves, whatever produced them."""
+    extraction = extractor.run(EXAMPLE.read_text(encoding="utf-8"), doc_id="seed")
+    assert isinstance(extraction, Extraction)
+    quotes = extraction.quotes
+    assert pickle.loads(pickle.dumps(quotes)) == quotes
+    assert len(set(quotes)) == len(quotes)
+    assert all(isinstance(q, Quote) and q.doc_id == "seed" for q in quotes)
+    assert json.loads(json.dumps([q.to_dict() for q in quotes]))[0]["doc_id"] == "seed"
