@@ -35,7 +35,7 @@ def test_scan_only_keeps_the_scanners_kinds_and_names_nobody() -> None:
     assert len(quotes) == 7
     assert all(q.speaker is None and q.cue is None and q.rule == "" for q in quotes)
     assert {q.kind for q in quotes} <= {Kind.DIRECT, Kind.PARTIAL, Kind.OTHER}
-    assert [q.text for q in quotes][0] == "sanctions illégales"
+    assert quotes[0].text == "sanctions illégales"
 
 
 def test_unknown_option_names_the_known_ones() -> None:
