@@ -32,6 +32,7 @@ import pytest
 
 import quotesnap
 from quotesnap.results import Kind, Quote
+from tests.conftest import xfail_param
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -1086,15 +1087,8 @@ POUR_MOI_INSIDE = Example(
           "Christina ») and the cue is the colon instead of « déclarant »")
 
 
-@pytest.fixture(scope="module")
-def extractor() -> quotesnap.Extractor:
-    """One extractor for the module: it loads spaCy's French model once."""
-    return quotesnap.Extractor()
-
-
 def _param(ex: Example) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=ex.xfail)] if ex.xfail else []
-    return pytest.param(ex, id=ex.id, marks=marks)
+    return xfail_param(ex, ex.id, ex.xfail)
 
 
 def _find(quotes: list[Quote], text: str) -> Quote:

@@ -10,16 +10,11 @@ import pytest
 
 import quotesnap
 from quotesnap import Extraction, Extractor, Kind, Quote, Settings, UnknownBackendError
+from tests.conftest import assert_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "gold"
 EXAMPLE = ROOT / "examples" / "lavrov-maduro-2020.txt"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    """One spaCy extractor for the module (the model loads once)."""
-    return Extractor()
 
 
 def gold_texts(name: str) -> list[tuple[str, str]]:
@@ -91,13 +86,7 @@ def test_every_offset_points_into_the_text(extractor: Extractor, name: str) -> N
     docs = gold_texts(name)
     for (doc_id, text), extraction in zip(docs, extractor.extract_many(docs), strict=True):
         assert extraction.error is None, (doc_id, extraction.error)
-        for q in extraction.quotes:
-            assert text[q.start:q.end] == q.text
-            if q.speaker is not None and q.speaker.mention is not None:
-                m = q.speaker.mention
-                assert text[m.start:m.end] == m.text
-            if q.cue is not None:
-                assert text[q.cue.start:q.cue.end] == q.cue.text
+        assert_offsets(text, extraction.quotes)
 
 
 def test_results_are_plain_values(extractor: Extractor) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 import quotesnap
 from quotesnap.results import Kind, Quote
+from tests.conftest import xfail_param
 
 
 class Example(NamedTuple):
@@ -251,15 +252,8 @@ NOT_INDIRECT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractor() -> quotesnap.Extractor:
-    """One extractor for the module: it loads spaCy's French model once."""
-    return quotesnap.Extractor()
-
-
 def _param(ex: Example) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=ex.xfail)] if ex.xfail else []
-    return pytest.param(ex, id=ex.id, marks=marks)
+    return xfail_param(ex, ex.id, ex.xfail)
 
 
 def _indirect(extractor: quotesnap.Extractor, text: str) -> list[Quote]:

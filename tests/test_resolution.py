@@ -21,6 +21,7 @@ import pytest
 
 import quotesnap
 from quotesnap.results import Kind, Quote
+from tests.conftest import assert_offsets, xfail_param
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "data" / "gold"
@@ -130,9 +131,8 @@ def article(doc_id: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, list[Quote]]:
-    """The quotes of every article, extracted once with one extractor."""
-    extractor = quotesnap.Extractor()
+def extracted(extractor: quotesnap.Extractor) -> dict[str, list[Quote]]:
+    """The quotes of every article, extracted once."""
     return {doc_id: extractor.extract(article(doc_id)) for doc_id in DOC_IDS}
 
 
@@ -143,8 +143,7 @@ def _quote(quotes: list[Quote], prefix: str) -> Quote:
 
 
 def _param(row: Row) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=row.xfail)] if row.xfail else []
-    return pytest.param(row, id=f"{row.doc_id}:{row.prefix[:24]}", marks=marks)
+    return xfail_param(row, f"{row.doc_id}:{row.prefix[:24]}", row.xfail)
 
 
 @pytest.mark.parametrize("row", [_param(r) for r in ROWS])
@@ -217,14 +216,7 @@ def test_inherited_speakers_are_less_sure_than_the_words_they_continue(
 def test_mentions_and_cues_point_into_the_text(
         extracted: dict[str, list[Quote]], doc_id: str) -> None:
     """Every quote, speaker mention and cue of an article is the text at its offsets."""
-    text = article(doc_id)
-    for q in extracted[doc_id]:
-        assert text[q.start:q.end] == q.text
-        if q.speaker is not None and q.speaker.mention is not None:
-            m = q.speaker.mention
-            assert text[m.start:m.end] == m.text
-        if q.cue is not None:
-            assert text[q.cue.start:q.cue.end] == q.cue.text
+    assert_offsets(article(doc_id), extracted[doc_id])
 
 
 def test_rows_follow_the_gold_file() -> None:
