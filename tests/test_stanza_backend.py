@@ -33,6 +33,7 @@ from quotesnap.backends.stanza_backend import (
 )
 from quotesnap.errors import BackendNotInstalledError, ModelNotFoundError, QuotesnapError
 from quotesnap.parse import Backend, Sentence
+from tests.conftest import assert_offsets
 
 stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402  (after the importorskip above)
@@ -417,36 +418,26 @@ END_TO_END = [
 ]
 
 
-def _check_offsets(text: str, quotes: Sequence[Quote]) -> None:
-    """Every quote, speaker mention and cue points at its own text in ``text``."""
-    for q in quotes:
-        assert text[q.start : q.end] == q.text, q
-        assert 0.0 <= q.confidence <= 1.0, q
-        spans = [q.cue.span] if q.cue else []
-        if q.speaker is not None and q.speaker.mention is not None:
-            spans.append(q.speaker.mention)
-        for span in spans:
-            assert text[span.start : span.end] == span.text, q
-
-
 def _marked(quotes: Sequence[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind is not Kind.INDIRECT]
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
+def stanza_extractor() -> Extractor:
+    """One stanza extractor for the module: the pipeline is built once."""
     return Extractor(backend="stanza", model=MODELS)
 
 
 @needs_models
 @pytest.mark.stanza_models
 @pytest.mark.parametrize("ex", END_TO_END, ids=lambda ex: ex.id)
-def test_extractor_offsets_on_stanza(extractor: Extractor, ex: Reported) -> None:
+def test_extractor_offsets_on_stanza(stanza_extractor: Extractor, ex: Reported) -> None:
     """Extractor(backend='stanza') finds every quote in marks, offsets into the text."""
-    quotes = extractor.extract(ex.text)
-    _check_offsets(ex.text, quotes)
+    quotes = stanza_extractor.extract(ex.text)
+    assert_offsets(ex.text, quotes)
+    assert all(0.0 <= q.confidence <= 1.0 for q in quotes)
     assert len(_marked(quotes)) == len(ex.kinds)
-    assert extractor.backend.name == "stanza"
+    assert stanza_extractor.backend.name == "stanza"
 
 
 @needs_models
@@ -459,17 +450,17 @@ def test_extractor_offsets_on_stanza(extractor: Extractor, ex: Reported) -> None
     ],
     ids=lambda ex: ex.id,
 )
-def test_extractor_kinds_on_stanza(extractor: Extractor, ex: Reported) -> None:
+def test_extractor_kinds_on_stanza(stanza_extractor: Extractor, ex: Reported) -> None:
     """Through stanza, quotes in marks get the kinds the sentence gives them."""
-    assert tuple(q.kind.value for q in _marked(extractor.extract(ex.text))) == ex.kinds
+    assert tuple(q.kind.value for q in _marked(stanza_extractor.extract(ex.text))) == ex.kinds
 
 
 @needs_models
 @pytest.mark.stanza_models
-def test_extractor_incise_speaker_on_stanza(extractor: Extractor) -> None:
+def test_extractor_incise_speaker_on_stanza(stanza_extractor: Extractor) -> None:
     """An incise after « » spaced inside: the inverted subject is the speaker, déclarer the cue."""
     text = END_TO_END[0].text
-    [quote] = extractor.extract(text)
+    [quote] = stanza_extractor.extract(text)
     assert quote.speaker is not None and quote.speaker.name.endswith("Rajoy")
     assert quote.cue is not None
     assert (quote.cue.text, quote.cue.lemma) == ("déclaré", "déclarer")
@@ -478,14 +469,14 @@ def test_extractor_incise_speaker_on_stanza(extractor: Extractor) -> None:
 
 @needs_models
 @pytest.mark.stanza_models
-def test_extract_many_on_stanza_keeps_documents_apart(extractor: Extractor) -> None:
+def test_extract_many_on_stanza_keeps_documents_apart(stanza_extractor: Extractor) -> None:
     """A batch of documents through stanza gives each its own quotes and offsets."""
     texts = [ex.text for ex in END_TO_END]
-    done = list(extractor.extract_many(texts))
+    done = list(stanza_extractor.extract_many(texts))
     assert len(done) == len(texts)
     for ex, result in zip(END_TO_END, done, strict=True):
         assert result.error is None
-        _check_offsets(ex.text, result.quotes)
+        assert_offsets(ex.text, result.quotes)
         assert len(_marked(result.quotes)) == len(ex.kinds)
 
 
