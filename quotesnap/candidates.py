@@ -164,9 +164,16 @@ def build_window(text: str, start: int, end: int, quotes: Sequence[MarkedSpan],
             pieces.append((win, pos, q.start - pos, -1))
             parts.append(text[pos:q.start])
             win += q.start - pos
+        # « Q » rather than «Q»: a tokenizer that never saw a mark glued to a word may
+        # read «Q» as one token; the spaces map to the quote like the placeholder
+        body = PLACEHOLDER
+        if q.start > 0 and not text[q.start - 1].isspace():
+            body = " " + body
+        if q.end < len(text) and not text[q.end].isspace():
+            body += " "
         pieces.append((win, q.start, q.end - q.start, qi))
-        parts.append(PLACEHOLDER)
-        win += len(PLACEHOLDER)
+        parts.append(body)
+        win += len(body)
         pos = q.end
     if pos < end:
         pieces.append((win, pos, end - pos, -1))
