@@ -117,10 +117,6 @@ def _multiword_cue(sent: Sentence, tok: Token) -> bool:
     return lexicon.multiword_cue_regex().match(words) is not None
 
 
-def _is_pronoun_word(tok: Token) -> bool:
-    return tok.upos == "PRON" or lexicon.pronoun(tok.text.lstrip("-").lower()) is not None
-
-
 def person_like(sent: Sentence, tok: Token) -> bool:
     """Could this noun phrase head be a source? Names, pronouns, people and institutions,
     not things (``Cette veillée avait pour thème : « … »`` is a title, not speech)."""

@@ -310,10 +310,6 @@ def _expand(stem: str) -> Iterator[tuple[str, bool]]:
         yield prefix + _fold(ending), False
 
 
-def _stem_matches(stem: str, word: str) -> bool:
-    return any(word.startswith(s) if is_open else word == s for s, is_open in _expand(stem))
-
-
 # -- speech verbs --------------------------------------------------------------------------
 
 

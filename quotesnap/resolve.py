@@ -413,9 +413,6 @@ class Resolver:
         return best[1] if best else None
 
 
-# How far back (in characters) a speaker stays the obvious referent of a pronoun.
-_FOCUS_CHARS = 700
-
 _STOP = {"dans", "pour", "avec", "sans", "sous", "entre", "vers", "chez", "depuis", "leur",
          "leurs", "notre", "votre", "cette", "celui", "celle", "ceux", "elle", "elles",
          "nous", "vous", "ils", "des", "les", "une", "aux", "qui", "que", "dont"}
