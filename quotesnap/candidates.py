@@ -29,9 +29,18 @@ import regex
 from . import lexicon
 from .indirect import OBJECT_VERBS
 from .parse import Sentence, Token
-from .scan import MarkedSpan
+from .scan import MarkedSpan, split_incises
 
-__all__ = ["PLACEHOLDER", "Window", "build_window", "may_report", "split_sentences"]
+__all__ = [
+    "PLACEHOLDER",
+    "Candidate",
+    "Window",
+    "build_window",
+    "choose_windows",
+    "may_report",
+    "outside_quotes",
+    "split_sentences",
+]
 
 #: What the parser sees instead of a long quote body. A short capitalised word parses as
 #: a noun phrase or a one-word clause, which is what a quote is for the sentence around it.
@@ -146,6 +155,71 @@ class Window:
             end = max(end, start)
             tokens.append(attrs.evolve(tok, start=start, end=end, text=original[start:end]))
         return Sentence(tuple(tokens)), standing
+
+
+@attrs.frozen
+class Candidate:
+    """A window to parse and what it is for.
+
+    ``sentence``: the index of the sentence it covers, or -1 for the incise of a quote.
+    ``quotes``: the outermost quotes (indices into the document's list) it holds; for an
+    incise, the one quote it splits. ``spans``: the spans the window's placeholders stand
+    for (the document's outermost quotes, or the parts of the split quote).
+    """
+
+    window: Window
+    sentence: int
+    quotes: tuple[int, ...]
+    spans: Sequence[MarkedSpan]
+
+
+# Words of a sentence that names the source of the quotes just before it
+# (« Tels sont les mots employés par … »).
+_AFTER_QUOTE = regex.compile(r"(?i)\b(?:propos|paroles?|mots|termes|déclarations?)\b")
+
+
+def choose_windows(text: str, top: Sequence[MarkedSpan], sentences: Sequence[tuple[int, int]],
+                   *, indirect: bool = True) -> list[Candidate]:
+    """The windows worth parsing in a document whose outermost quotes are ``top``: every
+    sentence with a quote (long bodies collapsed), the incise of every split quote, the
+    sentence after a quote when it names its source, and, with ``indirect``, the
+    sentences :func:`may_report` selects."""
+    out: list[Candidate] = []
+    qi = 0
+    for si, (a, b) in enumerate(sentences):
+        while qi < len(top) and top[qi].start < a:
+            qi += 1
+        inside = []
+        j = qi
+        while j < len(top) and top[j].start < b:
+            inside.append(j)
+            j += 1
+        outside = outside_quotes(text, a, b, [top[k] for k in inside])
+        after_quote = bool(out) and out[-1].sentence == si - 1 and bool(out[-1].quotes) and \
+            bool(_AFTER_QUOTE.search(outside))
+        if not (inside or after_quote or (indirect and may_report(outside))):
+            continue
+        collapse = [k for k in inside
+                    if top[k].end - top[k].start >= COLLAPSE_MIN_CHARS or top[k].incises]
+        out.append(Candidate(build_window(text, a, b, top, collapse), si, tuple(inside), top))
+        for k in inside:
+            parts = [attrs.evolve(top[k], start=s, end=e, incises=())
+                     for s, e in split_incises(top[k], text)] if top[k].incises else []
+            if len(parts) > 1:
+                window = build_window(text, parts[0].start, parts[-1].end, parts,
+                                      range(len(parts)))
+                out.append(Candidate(window, -1, (k,), parts))
+    return out
+
+
+def outside_quotes(text: str, a: int, b: int, quotes: Sequence[MarkedSpan]) -> str:
+    """``text[a:b]`` without the given quotes (marks included), pieces joined by spaces."""
+    parts, pos = [], a
+    for q in quotes:
+        parts.append(text[pos:max(pos, q.open_start)])
+        pos = max(pos, q.close_end)
+    parts.append(text[pos:b])
+    return " ".join(parts)
 
 
 def build_window(text: str, start: int, end: int, quotes: Sequence[MarkedSpan],

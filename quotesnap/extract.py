@@ -24,7 +24,7 @@ from .attribute import (
     speech_lemma,
 )
 from .backends import BACKENDS, load_backend
-from .candidates import COLLAPSE_MIN_CHARS, Window, build_window, may_report, split_sentences
+from .candidates import Candidate, choose_windows, outside_quotes, split_sentences
 from .errors import QuotesnapError
 from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
@@ -90,7 +90,7 @@ class _Plan:
     diagnostics: tuple[Diagnostic, ...]
     sentences: list[tuple[int, int]]
     # (window, sentence index or -1, quote indices it stands for, pseudo spans)
-    windows: list[tuple[Window, int, tuple[int, ...], list[MarkedSpan]]] = attrs.Factory(list)
+    windows: list[Candidate] = attrs.Factory(list)
     error: str | None = None
 
 
@@ -166,7 +166,7 @@ class Extractor:
         """
         parsed: list[list[Sentence]] = []
         if self.settings.attribute:
-            texts = [w.text for p in plans if p.error is None for w, *_ in p.windows]
+            texts = [c.window.text for p in plans if p.error is None for c in p.windows]
             if texts:
                 try:
                     parsed = self.backend.parse(texts)
@@ -218,56 +218,15 @@ def _describe(exc: BaseException) -> str:
 
 # -- planning: scan, split, choose what to parse -----------------------------------------
 
-# Words of a sentence that names the source of the quotes just before it
-# (« Tels sont les mots employés par … »).
-_AFTER_QUOTE = regex.compile(r"(?i)\b(?:propos|paroles?|mots|termes|déclarations?)\b")
-
-
 def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
     scanned = scan(text)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
     sentences = split_sentences(text, top)
     plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
-    if not settings.attribute:
-        return plan
-    qi = 0
-    for si, (a, b) in enumerate(sentences):
-        while qi < len(top) and top[qi].start < a:
-            qi += 1
-        inside = []
-        j = qi
-        while j < len(top) and top[j].start < b:
-            inside.append(j)
-            j += 1
-        outside = _outside_quotes(text, a, b, [top[k] for k in inside])
-        after_quote = si > 0 and plan.windows and plan.windows[-1][1] == si - 1 and bool(
-            plan.windows[-1][2]) and bool(_AFTER_QUOTE.search(outside))
-        wanted = bool(inside) or after_quote or (settings.indirect and may_report(outside))
-        if not wanted:
-            continue
-        collapse = [k for k in inside
-                    if top[k].end - top[k].start >= COLLAPSE_MIN_CHARS or top[k].incises]
-        plan.windows.append((build_window(text, a, b, top, collapse), si, tuple(inside), top))
-        for k in inside:
-            if top[k].incises:
-                parts = [attrs.evolve(top[k], start=s, end=e, incises=())
-                         for s, e in split_incises(top[k], text)]
-                if len(parts) < 2:
-                    continue
-                win = build_window(text, parts[0].start, parts[-1].end, parts,
-                                   range(len(parts)))
-                plan.windows.append((win, -1, (k,), parts))
+    if settings.attribute:
+        plan.windows = choose_windows(text, top, sentences, indirect=settings.indirect)
     return plan
-
-
-def _outside_quotes(text: str, a: int, b: int, quotes: Sequence[MarkedSpan]) -> str:
-    parts, pos = [], a
-    for q in quotes:
-        parts.append(text[pos:max(pos, q.open_start)])
-        pos = max(pos, q.close_end)
-    parts.append(text[pos:b])
-    return " ".join(parts)
 
 
 # -- assembling: attribution, resolution, kinds -----------------------------------------
@@ -343,16 +302,17 @@ def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) ->
     """Run the quote rules and the indirect-speech rules on every parsed window."""
     text, top = plan.text, plan.top
     found = _Found()
-    for (window, si, quotes, spans), sents in zip(plan.windows, parsed, strict=True):
+    for cand, sents in zip(plan.windows, parsed, strict=True):
         if not sents:
             continue
-        sent, standing = window.map_sentence(_merge(sents), text, spans)
-        if si < 0:  # an incise inside a quote: the parts stand for quote quotes[0]
+        quotes = cand.quotes
+        sent, standing = cand.window.map_sentence(_merge(sents), text, cand.spans)
+        if cand.sentence < 0:  # an incise inside a quote: the parts stand for quotes[0]
             att = attribute_quote(sent, frozenset(i for i, q in standing.items() if q == 0))
             if att is not None and att.speaker:
                 found.quotes[quotes[0]] = att
             continue
-        found.sentences[si] = (sent, standing)
+        found.sentences[cand.sentence] = (sent, standing)
         for qi in quotes:
             qtoks = _quote_tokens(sent, standing, qi, top[qi])
             if qi not in found.quotes and qtoks:
@@ -558,7 +518,7 @@ def _alone(text: str, sentence: tuple[int, int], quotes: Sequence[MarkedSpan]) -
     """Are the quotes all their sentence holds, but marks, punctuation and ``et``/``ou``
     (« Scandaleuse », « atteinte à la démocratie » et « censure »)?"""
     a, b = sentence
-    rest = _outside_quotes(text, a, b, quotes)
+    rest = outside_quotes(text, a, b, quotes)
     return not any(w.isalnum() and w not in ("et", "ou") for w in regex.split(r"\W+", rest)
                    if w)
 
