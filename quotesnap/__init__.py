@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .errors import (
     BackendNotInstalledError,
+    DataFileError,
     InputFormatError,
     ModelNotFoundError,
     QuotesnapError,
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BackendNotInstalledError",
     "Cue",
+    "DataFileError",
     "Diagnostic",
     "Extraction",
     "Extractor",

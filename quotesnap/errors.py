@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "BackendNotInstalledError",
+    "DataFileError",
     "InputFormatError",
     "ModelNotFoundError",
     "QuotesnapError",
@@ -36,3 +37,9 @@ class ModelNotFoundError(QuotesnapError, LookupError):
 
 class InputFormatError(QuotesnapError, ValueError):
     """An input document cannot be read (bad JSON, no text field, undecodable bytes)."""
+
+
+class DataFileError(QuotesnapError, ValueError):
+    """A line of a packaged data file cannot be read. This is a bug in quotesnap's data
+    files (or a local edit to them): the message gives the file, the line and what is
+    wrong."""

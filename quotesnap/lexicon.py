@@ -32,7 +32,7 @@ from typing import TypeAlias
 
 import attrs
 
-from .errors import QuotesnapError
+from .errors import DataFileError
 
 __all__ = [
     "CLASSES",
@@ -74,12 +74,6 @@ _WHERE = frozenset({"anywhere", "initial"})
 # French writes the apostrophe straight (') or typographic (’, U+2019); the data files use
 # the straight one and every lookup folds ’ to it.
 _APOSTROPHES = "'’"
-
-
-class DataFileError(QuotesnapError, ValueError):
-    """A line of a packaged data file cannot be read. This is a bug in quotesnap's data
-    files (or a local edit to them): the message gives the file, the line and what is
-    wrong."""
 
 
 # -- results -------------------------------------------------------------------------------
