@@ -281,7 +281,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
     _attribute_leftovers(plan, found)
     resolver = Resolver(plan.text)
     speakers = _resolve(plan, found, resolver)
-    quotes = _inherit(_marked_quotes(plan, found, speakers), plan.text, resolver)
+    turns = frozenset(q.start for q in plan.top if q.dialogue)
+    quotes = _inherit(_marked_quotes(plan, found, speakers), plan.text, resolver, turns)
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
@@ -596,13 +597,17 @@ def _signature(text: str, q: MarkedSpan) -> Attribution | None:
     return Attribution("signature", None, (tok,), 0.8)
 
 
-def _inherit(quotes: list[Quote], text: str, resolver: Resolver) -> list[Quote]:
+def _inherit(quotes: list[Quote], text: str, resolver: Resolver,
+             turns: frozenset[int] = frozenset()) -> list[Quote]:
     """Give a source to the quotes that have none of their own but plainly continue
     someone's words.
 
     - A direct quote with no attribution right after an attributed one (same or next
       paragraph, nobody else quoted in between) continues that speaker, with lower
-      confidence (rule ``inherit``).
+      confidence (rule ``inherit``). Not a turn of dash dialogue (``turns``: their
+      starts): in « — Tu ne sais pas nager ! / — Oh ! ce n'est pas difficile », each
+      dash gives the floor to someone else, and a turn without an incise leaves the
+      reader to work out who from the exchange, which the text does not say.
     - A direct quote with no attribution and nobody quoted before it is the words of
       the person the article is about at that point: the last main-clause subject
       (« … il doit quitter Europe 1. « Je n'ai pas été surpris … » »), rule ``focus``.
@@ -617,7 +622,9 @@ def _inherit(quotes: list[Quote], text: str, resolver: Resolver) -> list[Quote]:
         q = out[k]
         if q.depth > 0:
             continue
-        if q.speaker is None and q.kind == Kind.DIRECT and last is not None and last.speaker:
+        if q.speaker is None and q.kind == Kind.DIRECT and q.start in turns:
+            pass
+        elif q.speaker is None and q.kind == Kind.DIRECT and last is not None and last.speaker:
             gap = text[last.end:q.start]
             if gap.count("\n\n") + gap.count("\n") // 2 <= 1 or len(gap) < 300:
                 out[k] = attrs.evolve(q, speaker=Speaker(last.speaker.name, None),

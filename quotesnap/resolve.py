@@ -55,6 +55,12 @@ _SUBJECT_NAME = regex.compile(
 _TITLED = regex.compile(rf"\b(?P<title>M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+"
                         rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})*)")
 _DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "ces"}
+# Words that open a sentence with a capital but never a name, though a text may write
+# them in lowercase only inside a longer word (« celui-ci »): « Celui de Bouvard était
+# … », « Quelquefois Bouvard … ».
+_NEVER_NAME = {"celui", "celle", "ceux", "celles", "quelquefois", "parfois", "alors", "puis",
+               "enfin", "ensuite", "soudain", "aussitôt", "cependant", "pourtant", "mais",
+               "et", "ou", "donc", "quand", "comme", "lorsque", "tandis", "pendant"}
 
 
 # Nouns for organisations that the article names in apposition (« le journal Le Monde »,
@@ -255,6 +261,12 @@ class Resolver:
             self._remember(name, position, mention, person=True)
             return name, 1.0
         if mention.kind == "pronoun":
+            pron = lexicon.pronoun(mention.head)
+            if pron is not None and pron.person == 1 and not mention.plural:
+                # Outside quotes, « je dis », « m'écriai-je » is the narrator of a
+                # first-person tale: never named, so named by the pronoun itself (the
+                # gold's « je » for « m'écriai-je » too).
+                return "je", 0.9
             src = self._antecedent(mention, position)
             if src is None:
                 return mention.text, 0.5
@@ -308,13 +320,22 @@ class Resolver:
                     return src
             # nobody spoke or was recognised as a person: the article's protagonist,
             # the full name whose last word the text repeats most (« Pierre
-            # Bouteiller » in his obituary), the more recent on a tie
+            # Bouteiller » in his obituary), the more recent on a tie; a name the text
+            # uses once or twice is nobody's story (the author's name at the head of a
+            # novel: « Émile Zola »)
             before = [n for n, pos in self.names.items()
-                      if pos < position and len(_words(n)) > 1]
+                      if pos < position and len(_words(n)) > 1 and self._repeated(n)]
             if before:
                 name = max(before, key=lambda n: (self._mentions(n), self.names[n]))
                 return _Source(name, self.names[name], True)
         return None
+
+    def _repeated(self, name: str) -> bool:
+        """Does the text use the last word of ``name`` after its first line? A name
+        only in the first line is a book's author or publisher."""
+        last = regex.escape(_words(name)[-1])
+        body = self.text.split("\n", 1)[-1]
+        return regex.search(rf"(?<!\p{{L}}){last}(?!\p{{L}})", body) is not None
 
     def _mentions(self, name: str) -> int:
         """How much the article is about ``name``: how often it uses its last word,
@@ -468,7 +489,7 @@ def _common_words_off(name: str, lowercase: set[str]) -> str:
     lowercase (« En Haute-Normandie » -> « Haute-Normandie »)."""
     words = _strip_titles(name).split()
     while words and (words[0].lower() in lowercase or words[0].lower() in _PARTICLES
-                     or words[0].lower() in _DETERMINERS):
+                     or words[0].lower() in _DETERMINERS or words[0].lower() in _NEVER_NAME):
         words.pop(0)
     return " ".join(words)
 
