@@ -211,6 +211,15 @@ class Resolver:
             name = _common_words_off(m.group("name"), lowercase)
             if len(name.split()) > 1:
                 self.add_person(name, m.start("name"), subject=True)
+        for name, gender in _learned_genders(text).items():
+            canonical = self.canonical(name)
+            self.genders.setdefault(canonical, gender)
+            # Fiction names its characters by one word (Bouvard, Clarimonde, Rachel):
+            # each time one opens a clause, it is the one a later « il »/« elle » takes up.
+            for m in regex.finditer(rf"(?<=(?:^|[.!?;:»]\s*|—\s*|,\s+|\b(?:et|puis|mais|"
+                                    rf"alors|Puis|Mais|Alors|Et)\s+)){regex.escape(name)}"
+                                    rf"(?=\s+\p{{Ll}})", text, regex.MULTILINE):
+                self.add_person(canonical, m.start(), gender, subject=True)
 
     def add_group(self, text: str, position: int) -> None:
         """Register a plural subject the parser saw (« Les personnels ont décidé … »):
@@ -482,6 +491,58 @@ def _name_inventory(text: str) -> dict[str, int]:
         if name and name not in names:
             names[name] = m.start()
     return names
+
+
+# Subject pronouns as a narrative takes a character up: « Douce … Elle », « dit-il ».
+# The impersonal « il » of « il y a », « il faut », « il semblait » is nobody.
+_SUBJECT_PRONOUN = regex.compile(
+    r"(?<![\p{L}'’])(?:-t-|-)?(?P<p>il|elle|Il|Elle)(?!\p{L})"
+    r"(?!\s+(?:y\b|fa(?:u|ll)|sembl|s['’]agi|suffi|import|para[iî]t|me\s+sembl|ne\s+fa))")
+
+
+def _learned_genders(text: str) -> dict[str, str]:
+    """The gender of one-word names, learned from the pronouns that follow them.
+
+    Fiction gives its characters a first name and no title (« Douce », « Clarimonde »,
+    « Rachel »), and a narrative names a character, then takes it up with « il » or
+    « elle » in the next clauses (« Douce hésita … Elle ne répondit pas »). Counting
+    the subject pronouns between each mention of a name and the next name gives the
+    character's gender when one side clearly wins. A capitalised word that only opens
+    sentences (« Jamais ») is no name, and a place (« à Paris », « aux Halles ») is
+    mostly after a preposition.
+    """
+    found = [(m.start(), m.end(), m.group()) for m in _NAME.finditer(text)
+             if " " not in m.group() and len(m.group()) > 2
+             and lexicon.pronoun(m.group().lower()) is None]
+    inside: dict[str, int] = {}
+    placed: dict[str, int] = {}
+    for start, _, word in found:
+        before = text[max(0, start - 12):start]
+        if not regex.search(r"(?:^|[.!?;:«»—–\n])\s*$", before):
+            inside[word] = inside.get(word, 0) + 1
+        if regex.search(r"(?<!\p{L})(?:à|au|aux|en|dans|vers|sur|chez)"
+                        r"\s+$", before, regex.IGNORECASE):
+            placed[word] = placed.get(word, 0) + 1
+    seen: dict[str, int] = {}
+    for _, _, word in found:
+        seen[word] = seen.get(word, 0) + 1
+    names = {w for w, n in inside.items() if n >= 2 and placed.get(w, 0) * 3 <= seen[w]}
+    mentions = [(start, end, word) for start, end, word in found if word in names]
+    votes: dict[str, list[int]] = {}
+    for k, (_, end, word) in enumerate(mentions):
+        stop = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
+        # the first pronoun after the name is the likeliest to take it up
+        m = _SUBJECT_PRONOUN.search(text, end, min(stop, end + 200))
+        if m is not None:
+            tally = votes.setdefault(word, [0, 0])
+            tally[m.group("p").lower() == "elle"] += 1
+    out = {}
+    for word, (masc, fem) in votes.items():
+        if masc >= 2 and masc >= 2 * fem:
+            out[word] = "Masc"
+        elif fem >= 2 and fem >= 2 * masc:
+            out[word] = "Fem"
+    return out
 
 
 def _common_words_off(name: str, lowercase: set[str]) -> str:
