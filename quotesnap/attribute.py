@@ -290,9 +290,18 @@ def _inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
     for tok in sent.tokens[after + 1:verb.i]:
         if tok.text.startswith("-") and tok.text not in ("-t", "-t-") and tok.upos == "PRON":
             return tok
-    for tok in sent.tokens[verb.i + 1:verb.i + 4]:
+    prepositional = False
+    for tok in sent.tokens[verb.i + 1:verb.i + 6]:
         if tok.text.startswith("-") and tok.upos == "PRON" and tok.text not in ("-t", "-t-"):
             return tok
+        if tok.upos == "ADP":
+            # « dit avec chaleur la bonne Pauline »: the noun after a preposition is a
+            # manner adverbial; the subject comes after it
+            prepositional = True
+            continue
+        if prepositional and tok.upos == "NOUN":
+            prepositional = False
+            continue
         if tok.upos == "PRON" and tok.text.lower() in _CLITICS:
             break  # « … », appelant à s'écarter: an object or reflexive clitic
         if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):

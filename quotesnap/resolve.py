@@ -119,7 +119,34 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
     lemma = head.lemma.lower() if head else tokens[-1].lemma.lower()
     if not gender:
         gender = next((t.feat("Gender") for t in tokens if t.upos == "DET"), "")
+    core = _core(tokens, head)
+    if core is not None:
+        end = core.end
+        text = original[start:end]
     return Mention(text, start, end, "description", "", lemma, gender, plural)
+
+
+def _core(tokens: Sequence[Token], head: Token | None) -> Token | None:
+    """The last word of a description before what fiction adds to its incise: a
+    gerund (« l'aveugle en passant ses doigts … »), a participle or adjective set off
+    by a comma (« la maîtresse, un peu bourrue », « M. de Courville, impatienté »), or
+    a participle right after the noun (« la servante ébahie », « le postillon à demi
+    débotté »). The person is the noun; the rest says how they spoke. None when
+    nothing follows the head noun but its complements."""
+    if head is None or head.upos not in ("NOUN", "ADJ"):
+        return None
+    after = [t for t in tokens if t.i > head.i]
+    for k, tok in enumerate(after):
+        nxt = after[k + 1] if k + 1 < len(after) else None
+        gerund = tok.text.lower() == "en" and nxt is not None and nxt.upos == "VERB"
+        aside = tok.text == "," and nxt is not None and (
+            nxt.upos in ("ADJ", "VERB", "ADV") or nxt.feat("VerbForm") == "Part")
+        participle = k == 0 and tok.feat("VerbForm") == "Part"
+        halfway = k == 0 and tok.text.lower() == "à" and nxt is not None and nxt.upos == "ADV"
+        if gerund or aside or participle or halfway:
+            kept = [t for t in tokens if t.i < tok.i]
+            return kept[-1] if kept else None
+    return None
 
 
 def _head(tokens: Sequence[Token]) -> Token | None:
@@ -340,10 +367,13 @@ class Resolver:
         return None
 
     def _repeated(self, name: str) -> bool:
-        """Does the text use the last word of ``name`` after its first line? A name
-        only in the first line is a book's author or publisher."""
+        """Does the text use the last word of ``name`` outside a heading? A name only
+        in a first line that is no sentence (« Émile Zola », « George Sand Nouvelle
+        Édition … ») is a book's author or publisher."""
         last = regex.escape(_words(name)[-1])
-        body = self.text.split("\n", 1)[-1]
+        first, _, body = self.text.partition("\n")
+        if regex.search(r"[.!?…»]\s*$", first):
+            body = self.text
         return regex.search(rf"(?<!\p{{L}}){last}(?!\p{{L}})", body) is not None
 
     def _mentions(self, name: str) -> int:
