@@ -597,6 +597,12 @@ def _signature(text: str, q: MarkedSpan) -> Attribution | None:
     return Attribution("signature", None, (tok,), 0.8)
 
 
+def _paragraph_breaks(text: str) -> int:
+    """How many paragraph breaks ``text`` holds (blank lines, or single newlines in
+    texts that break paragraphs that way)."""
+    return len(regex.findall(r"\n[ \t\u00a0]*\n", text)) or text.count("\n")
+
+
 def _inherit(quotes: list[Quote], text: str, resolver: Resolver,
              turns: frozenset[int] = frozenset()) -> list[Quote]:
     """Give a source to the quotes that have none of their own but plainly continue
@@ -622,16 +628,16 @@ def _inherit(quotes: list[Quote], text: str, resolver: Resolver,
         q = out[k]
         if q.depth > 0:
             continue
-        if q.speaker is None and q.kind == Kind.DIRECT and q.start in turns:
-            pass
-        elif q.speaker is None and q.kind == Kind.DIRECT and last is not None and last.speaker:
+        orphan = q.speaker is None and q.kind == Kind.DIRECT and q.start not in turns
+        if orphan and last is not None and last.speaker:
             gap = text[last.end:q.start]
-            if gap.count("\n\n") + gap.count("\n") // 2 <= 1 or len(gap) < 300:
+            # the same or the next paragraph, or a few lines of narration away
+            if _paragraph_breaks(gap) <= 1 or len(gap) < 300:
                 out[k] = attrs.evolve(q, speaker=Speaker(last.speaker.name, None),
                                       confidence=0.5 * max(last.confidence, 0.5),
                                       rule="inherit")
                 q = out[k]
-        elif q.speaker is None and q.kind == Kind.DIRECT and last is None:
+        elif orphan and last is None:
             name = resolver.focus(q.start)
             if name is not None:
                 out[k] = attrs.evolve(q, speaker=Speaker(name, None), confidence=0.3,
