@@ -62,23 +62,9 @@ class Attribution:
 # Clitics and auxiliaries that may stand between a quote and its incise verb:
 # « … », a-t-il ainsi affirmé ; « … », s'est réjoui le maire ; « … », lui a-t-il dit.
 _INCISE_FILLERS = {"AUX", "PRON", "ADV", "PART", "PUNCT"}
-# Object and reflexive clitics: never the subject of an incise.
-_CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "le", "la", "l'", "l’",
-            "les", "lui", "leur", "y", "en", "nous", "vous"}
-# Verbs whose « il » is impersonal: « il faut », « il s'agit », « il semble ».
-_IMPERSONAL = {"falloir", "faut", "agir", "sembler", "paraître", "y avoir", "pleuvoir",
-               "rester", "suffire", "valoir"}
-# Subjects that are nobody: demonstratives standing for a fact, not a person.
-_NOBODY = {"ce", "c'", "c’", "cela", "ça", "ceci"}
-# Relative pronouns whose antecedent is the real subject: « John Kirby, qui indique que… ».
-_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
-# Nouns that stand for what someone said: « selon les déclarations du ministre »,
-# « … ». Ce sont les mots de X.
-_SAYING_NOUNS = {
-    "déclaration", "propos", "parole", "mot", "communiqué", "source", "information",
-    "estimation", "chiffre", "témoignage", "annonce", "avis", "explication", "terme",
-    "version", "bilan", "message", "entourage",
-}
+# The French word lists these rules test against (object clitics, impersonal verbs,
+# demonstratives that are nobody, relative pronouns, nouns of saying) are sections of
+# ``data/words.txt``, read through :func:`quotesnap.lexicon.words`.
 
 
 def speech_lemma(tok: Token) -> str | None:
@@ -124,7 +110,7 @@ def person_like(sent: Sentence, tok: Token) -> bool:
         return True
     if tok.upos == "PRON":
         p = lexicon.pronoun(tok.text.lstrip("-").lower())
-        return p is not None and tok.text.lower() not in _RELATIVE
+        return p is not None and tok.text.lower() not in lexicon.words("relative-pronouns")
     lemma = tok.lemma.lower()
     if lemma in lexicon.role_nouns() or lemma in lexicon.group_nouns():
         return True
@@ -147,20 +133,21 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
     # spaCy tags a personal « Il déclare que … » as expl:subj now and then; it is a
     # subject unless the verb is passive (« il a été annoncé que ») or impersonal.
     personal_il = not any(c.deprel == "aux:pass" for c in sent.children(verb)) and (
-        verb.lemma not in _IMPERSONAL)
+        verb.lemma not in lexicon.words("impersonal-verbs"))
     subjects = [
         t for t in sent.children(verb)
         if (t.base_deprel in ("nsubj", "csubj") or (t.deprel == "expl:subj" and personal_il))
         and t.text not in ("-t", "-t-", "t")
     ]
+    nobody = lexicon.words("fact-subjects")
     for subj in subjects:
-        if subj.text.lower() in _NOBODY:
+        if subj.text.lower() in nobody:
             return None  # « ce qui a été critiqué », « cela montre que »: no source
-        if subj.text.lower() in _RELATIVE:
+        if subj.text.lower() in lexicon.words("relative-pronouns"):
             head = sent.head_of(verb)
             if head is not None and verb.base_deprel == "acl":
                 # « ce qui a été critiqué »: a relative on « ce » is a fact, nobody
-                return None if head.text.lower() in _NOBODY else head
+                return None if head.text.lower() in nobody else head
             continue
         return subj
     head = sent.head_of(verb)
@@ -302,7 +289,7 @@ def _inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
         if prepositional and tok.upos == "NOUN":
             prepositional = False
             continue
-        if tok.upos == "PRON" and tok.text.lower() in _CLITICS:
+        if tok.upos == "PRON" and tok.text.lower() in lexicon.words("object-clitics"):
             break  # « … », appelant à s'écarter: an object or reflexive clitic
         if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):
             # climb to the head of the phrase while staying after the verb
@@ -478,7 +465,7 @@ def _according_to(sent: Sentence,
             continue
         if head.text.lower() in lexicon.non_source_pronouns():
             continue  # selon moi, pour nous: the writer's own view
-        if head.lemma.lower() in _SAYING_NOUNS:
+        if head.lemma.lower() in lexicon.words("saying-nouns"):
             # selon les déclarations du ministre russe -> le ministre russe
             holder = next((c for c in sent.children(head)
                            if c.base_deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON")),
@@ -597,8 +584,9 @@ def after_quote(sent: Sentence) -> Attribution | None:
     sentence after a quote names its source through a noun of saying. The attribution
     may have no speaker (``Tels sont les mots employés ce jeudi``): the quotes are still
     someone's words, so partial, not scare quotes."""
+    nouns = lexicon.words("after-quote-nouns")  # « Tels sont les mots … »
     for tok in sent.tokens:
-        if tok.lemma.lower() not in _AFTER_NOUNS:
+        if tok.lemma.lower() not in nouns:
             continue
         for child in sent.children(tok):
             if child.base_deprel == "nmod" and child.upos in ("PROPN", "NOUN", "PRON"):
@@ -619,7 +607,3 @@ def after_quote(sent: Sentence) -> Attribution | None:
         if any(t.lemma.lower() in ("tel", "ce", "voilà", "voici") for t in sent.tokens[:tok.i]):
             return Attribution("next-sentence", cue, (), 0.5)
     return None
-
-
-# Nouns for words said, as a sentence after a quote uses them: « Tels sont les mots… ».
-_AFTER_NOUNS = {"mot", "propos", "parole", "déclaration", "terme", "expression"}

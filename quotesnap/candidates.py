@@ -21,13 +21,14 @@ with an offset map, so that tokens parsed in it map back to the caller's string 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
 
 from . import lexicon
-from .indirect import OBJECT_VERBS
+from .indirect import object_verbs
 from .parse import Sentence, Token
 from .scan import MarkedSpan, split_incises
 
@@ -50,13 +51,18 @@ PLACEHOLDER = "Q"
 #: is part of the sentence's grammar, and parsing it costs little.
 COLLAPSE_MIN_CHARS = 40
 
-# Abbreviations after which a full stop does not end a sentence (M. Lavrov, Mme Dupont is
-# written without a stop, but "J.-L. Mélenchon", "av. J.-C.", "etc." and initials are).
-_ABBREV = regex.compile(
-    r"(?:\b(?:M|MM|Mme|Mlle|Me|Dr|Pr|Mgr|St|Ste|av|apr|J\.-C|etc|cf|p|n°|no|art|al|éd|vol|"
-    r"chap|env|hab|min|max|tél|fig|ex|op|cit|ibid|Cie|Jr|Sr|Gal|Gén|Col|Cdt|Lt|Cpt|Sgt)"
-    r"|\b\p{Lu})\.$"
-)
+
+@functools.cache
+def _abbreviation() -> regex.Pattern[str]:
+    """A text that ends with an abbreviation and its full stop, after which the sentence
+    goes on: « M. Lavrov », « J.-L. Mélenchon », « av. J.-C. », « etc. », and initials.
+    The abbreviations are the ``[abbreviations]`` of ``data/words.txt``; an initial is
+    any capital letter alone."""
+    listed = sorted(lexicon.words("abbreviations"), key=lambda w: (-len(w), w))
+    return regex.compile(
+        r"(?:\b(?:" + "|".join(regex.escape(w) for w in listed) + r")|\b\p{Lu})\.$")
+
+
 # A sentence ends at . ! ? … (possibly repeated, possibly followed by a closing mark or
 # bracket) when what follows the spaces starts a new sentence: a capital, a digit, an
 # opening quotation mark or a dialogue dash.
@@ -108,7 +114,7 @@ def may_report(text: str) -> bool:
         if _AFTER_VERB.match(text, m.end()) or (
                 _INCISE_BEFORE.search(text, 0, m.start()) and _INCISE_AFTER.match(text, m.end())):
             return True
-        if _AFTER_OBJECT_VERB.match(text, m.end()) and not OBJECT_VERBS.isdisjoint(
+        if _AFTER_OBJECT_VERB.match(text, m.end()) and not object_verbs().isdisjoint(
                 lexicon.lemmas_for_form(m.group().lower())):
             return True
     return False
@@ -278,7 +284,7 @@ def split_sentences(text: str, quotes: Sequence[MarkedSpan]) -> list[tuple[int, 
         if _inside(m.end(), guarded):
             continue
         head = text[max(0, m.start() - 12):m.start()].rstrip("»”\"’)] \u00a0\u202f")
-        if _ABBREV.search(head):
+        if _abbreviation().search(head):
             continue
         cuts.append(m.end())
     cuts.sort()

@@ -472,17 +472,15 @@ def _groups(sent: Sentence, text: str) -> Iterator[tuple[str, int]]:
             yield text[phrase[0].start:phrase[-1].end], phrase[0].start
 
 
-_SUBORDINATORS = {"où", "que", "qu'", "qu’", "si", "quand", "lorsque", "lorsqu'", "lorsqu’",
-                  "comme", "puisque", "bien", "dont", "qui"}
-
-
 def _subordinate(sent: Sentence, tok: Token) -> bool:
     """Is ``tok`` in a subordinate clause (« dans le cas où François Fillon jetterait
-    l'éponge »)? Looks back to the clause's start for a subordinating word."""
+    l'éponge »)? Looks back to the clause's start for a subordinating word (``[subordinators]``
+    in ``data/words.txt``)."""
+    subordinators = lexicon.words("subordinators")
     for prev in reversed(sent.tokens[:tok.i]):
         if prev.text in (",", ";", ":", "."):
             return False
-        if prev.upos == "SCONJ" or prev.text.lower() in _SUBORDINATORS:
+        if prev.upos == "SCONJ" or prev.text.lower() in subordinators:
             return True
     return False
 

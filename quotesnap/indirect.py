@@ -28,6 +28,7 @@ with ``content`` set; :func:`find_indirect` runs them all and resolves overlaps.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -47,12 +48,12 @@ from .parse import Sentence, Token
 
 __all__ = [
     "INDIRECT_RULES",
-    "OBJECT_VERBS",
     "according_clause",
     "find_indirect",
     "infinitive_clause",
     "inverted_clause",
     "object_clause",
+    "object_verbs",
     "que_clause",
 ]
 
@@ -68,43 +69,18 @@ _CLOSERS = ("»", "”", '"', "’")
 # souhaite que …``) report a feeling, not a statement: the guideline leaves them out.
 # Verbs of manner (``sourire``, ``gémir``) only report speech in an incise.
 _NOT_REPORTING = frozenset({"react", "manner"})
-# Subjects that are nobody: ``rien n'indique que``, ``personne ne dit que``, and the
-# impersonal ``on`` of ``on note que`` (the writer's own remark).
-_NOBODY = frozenset({"rien", "personne", "nul", "aucun", "aucune", "on", "cela", "ça",
-                     "ce", "c'", "c’"})
-# Verbs whose direct object is the content of the report, not its addressee or a
-# thing: ``la CGT a annoncé des actions surprises``, ``la Mairie a demandé
-# l'intervention de la police``, ``X dénonce une tentative de coup d'État``. Verbs of
-# saying in general take a thing as object too (``expliquer cette considération``), so
-# only these do.
-_OBJECT_REPORTS = frozenset({
-    "annoncer", "demander", "dénoncer", "proposer", "réclamer", "exiger", "communiquer",
-    "révéler", "promettre", "recommander", "préconiser", "revendiquer",
-    "confirmer", "démentir", "condamner", "suggérer",
-})
-# Nouns of time that parsers take for the object of a verb: ``a annoncé ce matin``.
-_TIME_NOUNS = frozenset({
-    "matin", "soir", "midi", "jour", "nuit", "semaine", "mois", "an", "année", "lundi",
-    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-    "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-    "décembre", "fois", "heure", "veille", "lendemain",
-})
-# Verbs whose infinitive complement with ``à`` or ``de`` is the content of a request,
-# a promise or a threat: ``appelle à continuer le mouvement``, ``propose de garder
-# cette possibilité``, ``avait promis de faire passer l'impôt``, ``menace de
-# poursuivre``. (With a bare infinitive, ``a dit assumer son bilan``, any verb of
-# saying reports the speaker's own claim.)
-_PREPOSITION_INFINITIVE = frozenset({"promettre", "menacer", "s'engager", "jurer", "dire",
-                                     "annoncer"})
-# Verbs of opinion that report a claim with a bare infinitive (``Libération estime avoir
-# bien fait``); ``croire voir``, ``penser partir`` are perception and intention.
-_OPINION_INFINITIVE = frozenset({"estimer", "juger", "considérer"})
-# ``appeler à la fin de la dérive``, ``appelant au rassemblement``: the noun after ``à``
-# is the content of the call.
-_CALL_VERBS = frozenset({"appeler", "exhorter", "inviter", "inciter", "encourager"})
-#: The verbs whose object or prepositional infinitive can be reported content: the
-#: candidate pre-filter parses a sentence for them only.
-OBJECT_VERBS = _OBJECT_REPORTS | _CALL_VERBS | _PREPOSITION_INFINITIVE
+# The French word lists of the rules below (subjects that are nobody, verbs whose object
+# or infinitive is the content, nouns of time, verbs of calling) are sections of
+# ``data/words.txt``, read through :func:`quotesnap.lexicon.words`.
+
+
+@functools.cache
+def object_verbs() -> frozenset[str]:
+    """The verbs whose object or prepositional infinitive can be reported content
+    (``annoncer des actions``, ``appeler à la grève``, ``promettre de partir``): the
+    candidate pre-filter parses a sentence for them only."""
+    return (lexicon.words("object-report-verbs") | lexicon.words("call-verbs")
+            | lexicon.words("preposition-infinitive-verbs"))
 
 
 def _reporting(tok: Token, sent: Sentence,
@@ -171,8 +147,8 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
         if finite and first is verb:
             return False, None  # Rappelons que …, sentence-initial and subjectless
         return True, None
-    if subj.text.lower() in _NOBODY:
-        return False, None
+    if subj.text.lower() in lexicon.words("no-source-subjects"):
+        return False, None  # rien n'indique que, on note que: nobody's report
     if subj.text.lower() == "il" and passive:
         return True, None  # il a été annoncé que …
     if subj.deprel.startswith("expl") and subj.head != verb.i:
@@ -363,12 +339,12 @@ def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributi
             if marks:
                 if marks[0].text.lower() not in ("à", "de", "d'", "d’"):
                     continue
-                if cls != "ask" and lemma not in _PREPOSITION_INFINITIVE:
+                if cls != "ask" and lemma not in lexicon.words("preposition-infinitive-verbs"):
                     continue
                 if lemma in ("dire", "annoncer") and marks[0].text.lower() == "à":
                     continue
-            elif not ((cls == "say" and not ambiguous) or lemma in _OPINION_INFINITIVE
-                      or lemma in ("assurer", "reconnaître", "admettre", "jurer")):
+            elif not ((cls == "say" and not ambiguous)
+                      or lemma in lexicon.words("bare-infinitive-verbs")):
                 continue
             first = min(t.i for t in sent.subtree(comp) if t.i not in {m.i for m in marks})
             _add(out, "infinitive", sent, verb, first, exclude, 0.7, minimum=2)
@@ -379,8 +355,9 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``La CGT a annoncé des actions surprises``, ``Renaud Muselier demande l'arrêt du
     mouvement``, ``il appelle à la fin de la dérive``: the object of a verb of
     announcing, requesting or denouncing is what was said (the guideline's ``X a
-    annoncé <content>``). Only the verbs of :data:`_OBJECT_REPORTS` (and ``appeler à``)
-    take their object as content; a pronoun object (``l'a annoncé``) is not content.
+    annoncé <content>``). Only the verbs of ``[object-report-verbs]`` in ``words.txt``
+    (and those of ``[call-verbs]`` with ``à``) take their object as content; a pronoun
+    object (``l'a annoncé``) is not content.
     """
     out: list[Attribution] = []
     for verb in sent.tokens:
@@ -388,14 +365,15 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
         if entry is None or not _finite_report(verb):
             continue
         lemma = entry.lemma
-        if lemma not in _OBJECT_REPORTS and lemma not in _CALL_VERBS:
+        calling = lemma in lexicon.words("call-verbs")
+        if lemma not in lexicon.words("object-report-verbs") and not calling:
             continue
         for comp in sent.children(verb):
             if comp.i < verb.i or comp.upos not in ("NOUN", "NUM") or _is_person(sent, comp):
                 continue  # « …, a annoncé Sergueï Lavrov »: an inverted subject
-            if comp.lemma.lower() in _TIME_NOUNS:
+            if comp.lemma.lower() in lexicon.words("time-nouns"):
                 continue  # a annoncé ce matin …: a date, not the content
-            if lemma in _CALL_VERBS:
+            if calling:
                 case = [c for c in sent.children(comp) if c.deprel == "case"]
                 if comp.base_deprel not in ("obl", "iobj") or not case or (
                         case[0].text.lower() not in ("à", "au", "aux")):

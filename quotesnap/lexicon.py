@@ -14,7 +14,10 @@ each file:
 - ``roles.txt``: role nouns (``ministre``, ``porte-parole``) and group nouns
   (``gouvernement``, ``police``);
 - ``pronouns.txt``: pronouns with person, gender and number, and whether they can be a
-  source.
+  source;
+- ``words.txt``: the small closed lists the rules test words against (object clitics,
+  impersonal verbs, nouns of saying, name particles, abbreviations…), one ``[section]``
+  each, read with :func:`words`.
 
 The stems give a cheap pre-filter: :func:`speech_verb_forms_regex` finds every inflected
 form of every speech verb in raw text without a parser (and over-matches a few nouns,
@@ -61,6 +64,7 @@ __all__ = [
     "speech_verbs",
     "title_gender",
     "titles",
+    "words",
 ]
 
 #: The classes of speech verbs (see the head of ``data/speech_verbs.txt``).
@@ -741,6 +745,39 @@ def non_source_pronouns() -> frozenset[str]:
     return frozenset(words | {w.replace("'", "’") for w in words})
 
 
+# -- word lists ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _word_sections() -> dict[str, list[_Line]]:
+    sections = _sections("words.txt", 1)
+    if sections[""]:
+        raise sections[""][0].error("a word before any [section] line")
+    return sections
+
+
+@functools.cache
+def words(section: str) -> frozenset[str]:
+    """The words of one ``[section]`` of ``data/words.txt`` (``"object-clitics"``,
+    ``"saying-nouns"``, ``"abbreviations"``…), as written there, each elided form both
+    with the straight and the typographic apostrophe (``l'`` and ``l’``).
+
+    Raises :class:`DataFileError` for a section the file does not have.
+    """
+    sections = _word_sections()
+    if section not in sections or not section:
+        known = ", ".join(sorted(name for name in sections if name))
+        raise DataFileError(f"quotesnap/data/words.txt has no [{section}] section (it has "
+                            f"{known}); check the name, or reinstall quotesnap")
+    entries: set[str] = set()
+    for line in _unique(sections[section]):
+        word = " ".join(line.fields[0].split())
+        if "’" in word:
+            raise line.error("write the straight apostrophe ('): the typographic one is added")
+        entries.update({word, word.replace("'", "’")})
+    return frozenset(entries)
+
+
 # -- a light lemmatiser --------------------------------------------------------------------
 
 # The auxiliaries and the commonest irregular verbs, whose forms the rules test by lemma.
@@ -779,13 +816,8 @@ def light_lemma(form: str, upos: str) -> str:
         return lemmas[0] if lemmas else low
     if upos in ("NOUN", "ADJ") and len(low) > 3:
         if low.endswith("aux") and (low[:-3] + "al" in role_nouns()
-                                    or low[:-3] + "al" in _PLURAL_AL):
+                                    or low[:-3] + "al" in words("plural-in-aux")):
             return low[:-3] + "al"
         if low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is", "ès")):
             return low[:-1]
     return low
-
-
-# Nouns in -al whose plural is -aux (the rest keep -aux as written: « travaux »).
-_PLURAL_AL = frozenset({"journal", "général", "tribunal", "maréchal", "amiral", "cardinal",
-                        "animal", "national", "principal", "régional", "local", "social"})

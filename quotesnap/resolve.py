@@ -54,27 +54,10 @@ _SUBJECT_NAME = regex.compile(
 # A title before a name gives its gender: « Mme Bush », « M. Lavrov ».
 _TITLED = regex.compile(rf"\b(?P<title>M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+"
                         rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD})*)")
-_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "ces"}
-# Words that open a sentence with a capital but never a name, though a text may write
-# them in lowercase only inside a longer word (« celui-ci »): « Celui de Bouvard était
-# … », « Quelquefois Bouvard … ».
-_NEVER_NAME = {"celui", "celle", "ceux", "celles", "quelquefois", "parfois", "alors", "puis",
-               "enfin", "ensuite", "soudain", "aussitôt", "cependant", "pourtant", "mais",
-               "et", "ou", "donc", "quand", "comme", "lorsque", "tandis", "pendant"}
 
-
-# Nouns for organisations that the article names in apposition (« le journal Le Monde »,
-# « la compagnie Air Méditerranée »); the lexicon's group nouns are institutions.
-_ORG_NOUNS = {"journal", "quotidien", "hebdomadaire", "compagnie", "entreprise", "société",
-              "groupe", "chaîne", "radio", "site", "agence", "banque", "club", "équipe",
-              "association", "organisation", "ong", "syndicat", "parti", "fondation"}
-
-# Particles inside a person's name: Thomas de Maizière, Abou Mohammed al-Joulani.
-_PARTICLES = {"de", "d'", "d’", "al-", "von", "van", "du"}
-
-_OF_WORDS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "par", "chez", "sur", "en"}
-
-_DEMONSTRATIVES = {"ce dernier", "cette dernière", "celui-ci", "celle-ci"}
+# The word lists of resolution (determiners and words that never open a name, name
+# particles, organisation nouns, demonstratives like « ce dernier »…) are sections of
+# ``data/words.txt``, read through :func:`quotesnap.lexicon.words`.
 
 
 @attrs.frozen
@@ -107,7 +90,7 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
         return Mention(text, start, end, "name", propn, head.lemma.lower() if head else "",
                        gender, plural)
     word = tokens[0].text.lstrip("-").lower()
-    if text.lower() in _DEMONSTRATIVES:
+    if text.lower() in lexicon.words("demonstrative-mentions"):
         # « Ce dernier indique que … »: the last person named, like a pronoun.
         fem = text.lower().startswith(("cette", "celle"))
         return Mention(text, start, end, "pronoun", "", text.lower(),
@@ -161,6 +144,8 @@ def _proper_run(tokens: Sequence[Token], original: str) -> str:
     """The proper name in a mention: the run of proper-noun words (with their particles)
     that names a person if one does (``Le Président des États-Unis Donald Trump`` ->
     ``Donald Trump``), else the longest, as written in the text (``Michel-Ange``)."""
+    of_words = lexicon.words("complement-prepositions")
+    particles = lexicon.words("name-particles")
     runs: list[list[Token]] = []
     run: list[Token] = []
     skipping = False
@@ -170,13 +155,13 @@ def _proper_run(tokens: Sequence[Token], original: str) -> str:
         # « le ministre russe des Affaires étrangères », « le secrétaire général de la
         # CGT », « soutien de Benoît Hamon », « un porte-parole d'A. Barrow, Halifa
         # Sannah » (-> Halifa Sannah).
-        after_de = (not run and n > 0 and tokens[n - 1].text.lower() in _OF_WORDS) or (
+        after_de = (not run and n > 0 and tokens[n - 1].text.lower() in of_words) or (
             not run and n > 1 and tokens[n - 1].upos == "DET"
-            and tokens[n - 2].text.lower() in _OF_WORDS)
+            and tokens[n - 2].text.lower() in of_words)
         skipping = is_name and (after_de or skipping)
         if is_name and t.text.lower() not in lexicon.titles() and not skipping:
             run.append(t)
-        elif run and t.text.lower() in _PARTICLES:
+        elif run and t.text.lower() in particles:
             run.append(t)
         else:
             runs.append(_trim(run))
@@ -426,7 +411,7 @@ class Resolver:
                 name = after[0][1]
                 self._remember(name, position, mention, person=True)
                 return name, 0.7
-        if role in _ORG_NOUNS:
+        if role in lexicon.words("organisation-nouns"):
             # « la compagnie » after « la compagnie aérienne Air Méditerranée »
             named = self._apposition(mention, position)
             if named:
@@ -473,11 +458,6 @@ class Resolver:
         return best[1] if best else None
 
 
-_STOP = {"dans", "pour", "avec", "sans", "sous", "entre", "vers", "chez", "depuis", "leur",
-         "leurs", "notre", "votre", "cette", "celui", "celle", "ceux", "elle", "elles",
-         "nous", "vous", "ils", "des", "les", "une", "aux", "qui", "que", "dont"}
-
-
 def _other_role_before(text: str, pos: int, role: str) -> bool:
     """Does a role noun other than ``role`` stand just before the name at ``pos``?"""
     before = {w.lower() for w in regex.findall(r"[\p{L}-]+", text[max(0, pos - 40):pos])}
@@ -487,8 +467,9 @@ def _other_role_before(text: str, pos: int, role: str) -> bool:
 def _content_words(text: str, exclude: str = "") -> set[str]:
     """Lowercase content words of a description: what makes it recognisable."""
     skip = {w.lower() for w in _words(exclude)}
+    stop = lexicon.words("description-stopwords")
     return {w for w in (m.group().lower() for m in regex.finditer(r"\p{L}[\p{L}-]{3,}", text))
-            if w not in _STOP and w not in skip}
+            if w not in stop and w not in skip}
 
 
 _SPACES = regex.compile(r"[\s\u00a0]+")
@@ -579,8 +560,10 @@ def _common_words_off(name: str, lowercase: set[str]) -> str:
     """``name`` without leading titles and leading words the text also writes in
     lowercase (« En Haute-Normandie » -> « Haute-Normandie »)."""
     words = _strip_titles(name).split()
-    while words and (words[0].lower() in lowercase or words[0].lower() in _PARTICLES
-                     or words[0].lower() in _DETERMINERS or words[0].lower() in _NEVER_NAME):
+    particles, determiners = lexicon.words("name-particles"), lexicon.words("determiners")
+    never = lexicon.words("never-names")  # « Celui de Bouvard », « Quelquefois Bouvard »
+    while words and (words[0].lower() in lowercase or words[0].lower() in particles
+                     or words[0].lower() in determiners or words[0].lower() in never):
         words.pop(0)
     return " ".join(words)
 

@@ -24,7 +24,7 @@ from quotesnap import lexicon
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "../shared/data/gold"
 DATA_FILES = ("speech_verbs.txt", "speech_cues.txt", "titles.txt", "roles.txt",
-              "pronouns.txt")
+              "pronouns.txt", "words.txt")
 
 
 class Example(NamedTuple):
@@ -497,24 +497,167 @@ def test_pronoun_of_an_ordinary_word_is_none() -> None:
     assert lexicon.pronoun("Lavrov") is None
 
 
+# --- Word lists (data/words.txt) -----------------------------------------------------------
+
+
+def _words_file() -> str:
+    return resources.files("quotesnap").joinpath("data").joinpath("words.txt").read_text("utf-8")
+
+
+def _raw_sections() -> dict[str, list[str]]:
+    """The entries of words.txt by section, read independently of the loader."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _words_file().splitlines():
+        body = line.partition("#")[0].strip()
+        if body.startswith("[") and body.endswith("]"):
+            current = body[1:-1]
+            sections[current] = []
+        elif body:
+            sections[current].append(body)
+    return sections
+
+
+WORD_SECTIONS = sorted(_raw_sections())
+
+
+def test_words_file_has_the_sections_the_code_reads() -> None:
+    """Every ``lexicon.words("…")`` in the code names a section of words.txt, and every
+    section is read somewhere (no dead list)."""
+    code = "\n".join(path.read_text("utf-8") for path in (ROOT / "quotesnap").glob("*.py"))
+    used = set(re.findall(r"\bwords\(\s*\"([a-z-]+)\"\s*\)", code))
+    assert used == set(WORD_SECTIONS)
+
+
+@pytest.mark.parametrize("section", WORD_SECTIONS)
+def test_every_word_section_parses_and_is_not_empty(section: str) -> None:
+    """Each section of words.txt loads as a non-empty set of words without « # »,
+    « | » or stray spaces."""
+    words = lexicon.words(section)
+    assert words
+    assert all(w == " ".join(w.split()) and "#" not in w and "|" not in w for w in words)
+
+
+@pytest.mark.parametrize("section", WORD_SECTIONS)
+def test_no_duplicate_word_in_a_section(section: str) -> None:
+    """No entry repeats within a section of words.txt, and each elided entry is loaded
+    with both apostrophes (read independently of the loader)."""
+    entries = _raw_sections()[section]
+    assert len(entries) == len(set(entries))
+    elided = [e for e in entries if "'" in e]
+    assert len(lexicon.words(section)) == len(entries) + len(elided)
+
+
+@pytest.mark.parametrize("section", WORD_SECTIONS)
+def test_every_word_section_is_explained(section: str) -> None:
+    """A comment block of at least two lines stands right above each [section] line."""
+    lines = _words_file().splitlines()
+    at = lines.index(f"[{section}]")
+    above = lines[max(0, at - 2):at]
+    assert len(above) == 2 and all(line.startswith("# ") for line in above)
+
+
+def test_words_file_writes_the_straight_apostrophe() -> None:
+    """The data file writes elisions with ' only; the loader adds the typographic ’."""
+    assert "’" not in "".join(e for entries in _raw_sections().values() for e in entries)
+
+
+@pytest.mark.parametrize(("section", "word", "member"), [
+    pytest.param("object-clitics", "s’", True, id="clitic-s-typographic"),  # s’est réjoui
+    pytest.param("object-clitics", "il", False, id="clitic-not-subject-il"),
+    pytest.param("impersonal-verbs", "falloir", True, id="impersonal-il-faut"),
+    pytest.param("impersonal-verbs", "y avoir", True, id="impersonal-il-y-a"),
+    pytest.param("impersonal-verbs", "déclarer", False, id="impersonal-not-declarer"),
+    pytest.param("fact-subjects", "c’", True, id="fact-c-est"),
+    pytest.param("relative-pronouns", "qui", True, id="relative-qui"),
+    pytest.param("saying-nouns", "déclaration", True, id="saying-selon-les-declarations"),
+    pytest.param("saying-nouns", "ministre", False, id="saying-not-ministre"),
+    pytest.param("after-quote-nouns", "mot", True, id="after-tels-sont-les-mots"),
+    pytest.param("no-source-subjects", "personne", True, id="nobody-personne-ne-dit"),
+    pytest.param("object-report-verbs", "annoncer", True, id="object-annoncer-des-actions"),
+    pytest.param("object-report-verbs", "expliquer", False, id="object-not-expliquer"),
+    pytest.param("time-nouns", "matin", True, id="time-ce-matin"),
+    pytest.param("preposition-infinitive-verbs", "s'engager", True, id="infinitive-s-engager"),
+    pytest.param("bare-infinitive-verbs", "estimer", True, id="bare-estime-avoir"),
+    pytest.param("bare-infinitive-verbs", "croire", False, id="bare-not-croire-voir"),
+    pytest.param("call-verbs", "appeler", True, id="call-appelle-a"),
+    pytest.param("organisation-nouns", "compagnie", True, id="org-la-compagnie"),
+    pytest.param("description-stopwords", "dans", True, id="stop-dans"),
+    pytest.param("never-names", "quelquefois", True, id="never-quelquefois-bouvard"),
+    pytest.param("determiners", "l’", True, id="determiner-l-typographic"),
+    pytest.param("name-particles", "al-", True, id="particle-al-joulani"),
+    pytest.param("complement-prepositions", "des", True, id="complement-des-affaires"),
+    pytest.param("demonstrative-mentions", "ce dernier", True, id="demonstrative-ce-dernier"),
+    pytest.param("subordinators", "lorsqu’", True, id="subordinator-lorsqu-typographic"),
+    pytest.param("abbreviations", "J.-C", True, id="abbrev-av-jc"),
+    pytest.param("abbreviations", "me", False, id="abbrev-case-sensitive-me"),
+    pytest.param("plural-in-aux", "journal", True, id="plural-journaux"),
+])
+def test_word_lists(section: str, word: str, member: bool) -> None:
+    """The word lists hold the words their comments cite, and not their neighbours."""
+    assert (word in lexicon.words(section)) is member
+
+
+def test_unknown_word_section_is_a_clear_error() -> None:
+    """Asking for a section words.txt does not have raises DataFileError naming the
+    file, the section and the sections it has; it is a QuotesnapError and a ValueError."""
+    from quotesnap.errors import QuotesnapError
+
+    with pytest.raises(lexicon.DataFileError) as info:
+        lexicon.words("speech-verbs")
+    assert isinstance(info.value, QuotesnapError) and isinstance(info.value, ValueError)
+    message = str(info.value)
+    assert "quotesnap/data/words.txt" in message and "[speech-verbs]" in message
+    assert "saying-nouns" in message
+    with pytest.raises(lexicon.DataFileError):
+        lexicon.words("")  # the lines before the first section header are not a list
+
+
 # --- Laziness -------------------------------------------------------------------------------
+
+# A fresh interpreter that records every quotesnap data file it opens; the script calls
+# ``report()`` to print how many were opened so far.
+_AUDIT = """
+import importlib, os, sys
+opened = []
+def hook(event, args):
+    if event == "open" and "quotesnap" in str(args[0]) and ".txt" in str(args[0]):
+        opened.append(str(args[0]))
+sys.addaudithook(hook)
+def report():
+    print(len(opened), *(os.path.basename(path) for path in opened))
+"""
+
+
+def _files_opened(script: str) -> list[str]:
+    """What ``report()`` printed, line by line, when ``script`` ran under the audit hook."""
+    proc = subprocess.run([sys.executable, "-c", _AUDIT + textwrap.dedent(script)],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.splitlines()
 
 
 def test_importing_the_lexicon_reads_no_file() -> None:
     """Importing quotesnap.lexicon opens none of the data files; the first call does."""
-    script = textwrap.dedent("""
-        import sys
-        opened = []
-        def hook(event, args):
-            if event == "open" and "quotesnap" in str(args[0]) and ".txt" in str(args[0]):
-                opened.append(str(args[0]))
-        sys.addaudithook(hook)
+    assert _files_opened("""
         import quotesnap.lexicon as lexicon
-        print(len(opened))
+        report()
         lexicon.speech_verbs()
-        print(len(opened))
-    """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["0", "1"]
+        report()
+    """) == ["0", "1 speech_verbs.txt"]
+
+
+def test_importing_quotesnap_reads_no_word_list() -> None:
+    """Importing quotesnap and every module of the pipeline opens no data file; the
+    first ``lexicon.words`` call reads words.txt once, later calls read nothing."""
+    assert _files_opened("""
+        import quotesnap
+        for name in ("attribute", "candidates", "extract", "indirect", "lexicon",
+                     "resolve", "cli", "output"):
+            importlib.import_module("quotesnap." + name)
+        report()
+        lexicon = importlib.import_module("quotesnap.lexicon")
+        lexicon.words("saying-nouns")
+        lexicon.words("time-nouns")
+        report()
+    """) == ["0", "1 words.txt"]
