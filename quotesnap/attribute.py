@@ -21,6 +21,7 @@ the arc from the verb to the quote.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -71,9 +72,15 @@ def speech_lemma(tok: Token) -> str | None:
     """The speech-verb lemma of ``tok``: the parser's lemma when it is one, else the
     lemma the lexicon gives the word form (parsers' French lemmatisers slip on verb
     forms they saw little: spaCy lemmatises ``indique`` as ``indique``)."""
-    if lexicon.is_speech_lemma(tok.lemma):
-        return tok.lemma.lower()
-    lemmas = lexicon.lemmas_for_form(tok.text.lower())
+    return _speech_lemma(tok.lemma, tok.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _speech_lemma(lemma: str, form: str) -> str | None:
+    # the rules ask this of every token, again and again: remember the answers
+    if lexicon.is_speech_lemma(lemma):
+        return lemma.lower()
+    lemmas = lexicon.lemmas_for_form(form.lower())
     return lemmas[0] if lemmas else None
 
 
