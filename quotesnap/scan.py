@@ -538,6 +538,15 @@ def _with_depths(spans: list[MarkedSpan]) -> tuple[MarkedSpan, ...]:
     for span in ordered:
         while ends and ends[-1] <= span.open_start:
             ends.pop()
+        if ends and span.close_end > ends[-1]:
+            # an unclosed mark inside a dialogue turn cut short by its incise
+            # (« — »«, dit-il« »): the inner span ends where the turn ends
+            limit = ends[-1]
+            end = min(span.end, limit)
+            if end <= span.start:
+                continue
+            span = attrs.evolve(span, end=end, close_end=limit,
+                                incises=tuple(i for i in span.incises if i[1] <= end))
         out.append(attrs.evolve(span, depth=len(ends)) if ends else span)
         ends.append(span.close_end)
     out.sort(key=lambda s: (s.start, -s.end))
