@@ -177,6 +177,11 @@ def _proper_run(tokens: Sequence[Token], original: str) -> str:
     if any(t.ent == "PER" for t in best):
         while len(best) > 1 and best[0].ent != "PER":
             best = best[1:]
+    else:
+        # an institution keeps its article: « la Mairie », « le Pentagone »
+        before = tokens.index(best[0]) - 1
+        if before >= 0 and tokens[before].text.lower() in ("le", "la", "les", "l'", "l’"):
+            best = [tokens[before], *best]
     return original[best[0].start:best[-1].end]
 
 
@@ -259,8 +264,10 @@ class Resolver:
             return name
         best = name
         for full in self.names:
+            full = _role_free_tail(full)
             fw = _words(full)
-            if fw and fw[-1] == words[-1] and set(words) <= set(fw) and len(fw) > len(_words(best)):
+            if fw and fw[-1] == words[-1] and set(words) <= set(fw) and len(fw) > len(
+                    _words(best)):
                 best = full
         return best
 
@@ -279,6 +286,8 @@ class Resolver:
     def _resolve(self, mention: Mention, position: int) -> tuple[str | None, float]:
         if mention.kind == "name":
             name = self.canonical(mention.name)
+            known = self._source(name)  # « La Mairie » at a sentence start: « la Mairie »
+            name = known.name if known is not None else name
             self._remember(name, position, mention, person=True)
             return name, 1.0
         if mention.kind == "pronoun":
@@ -376,7 +385,9 @@ class Resolver:
         return src.name if src is not None and src.person else None
 
     def _source(self, name: str) -> _Source | None:
-        return next((src for src in self.sources if src.name == name), None)
+        # « la Mairie », « La Mairie » at a sentence start and « la mairie » are one source
+        key = _fold_name(name)
+        return next((src for src in self.sources if _fold_name(src.name) == key), None)
 
     def _description(self, mention: Mention, position: int) -> tuple[str, float]:
         role = mention.head
@@ -417,7 +428,11 @@ class Resolver:
             if named:
                 self._remember(named, position, mention, person=False)
                 return named, 0.8
-        # a group or a thing: its fullest earlier form with the same head word
+        # a group or a thing: the form it already has (« la mairie » after « la Mairie »),
+        # else its fullest earlier form with the same head word
+        known = self._source(mention.text)
+        if known is not None:
+            return known.name, 0.8
         for src in sorted(self.sources, key=lambda s: -s.position):
             if not src.person and role and role in src.name.lower() and len(src.name) > len(
                     mention.text):
@@ -473,6 +488,31 @@ def _content_words(text: str, exclude: str = "") -> set[str]:
 
 
 _SPACES = regex.compile(r"[\s\u00a0]+")
+
+
+def _fold_name(name: str) -> str:
+    """A name's spelling for comparison: lowercase, without a leading article."""
+    words = name.lower().replace("’", "'").split()
+    if words and words[0] in ("le", "la", "les"):
+        words = words[1:]
+    elif words and words[0].startswith("l'"):
+        words[0] = words[0][2:]
+    return " ".join(words)
+
+
+def _role_free_tail(name: str) -> str:
+    """The name after the last role, title or particle-joined complement of a capitalised
+    sequence: « Président des États-Unis Donald Trump » -> « Donald Trump »."""
+    words = name.split()
+    roles = [n for n, w in enumerate(words)
+             if w.lower() in lexicon.role_nouns() or w.lower().rstrip(".") in lexicon.titles()]
+    if not roles:
+        return name
+    tail = words[roles[-1] + 1:]
+    # the role's complement: « des États-Unis », « du Travail »
+    if len(tail) > 3 and tail[0].lower() in ("de", "des", "du", "d'", "d’"):
+        tail = tail[2:]
+    return " ".join(tail)
 
 
 def _words(name: str) -> list[str]:

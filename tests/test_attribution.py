@@ -259,9 +259,7 @@ EXAMPLES = [
             "la région parisienne, la Ville a été confrontée plusieurs fois depuis jeudi "
             "dernier à des blocages ponctuels des garages où stationnent les bennes de "
             "collecte. Ceux-ci sont le fait de quelques militants de la CGT.",
-            DIRECT, "la Mairie", "la Mairie", "indiquer", "incise",
-            xfail="the canonical name of an institution drops its article (« Mairie »); the "
-                  "gold name is « la Mairie »"),
+            DIRECT, "la Mairie", "la Mairie", "indiquer", "incise"),
     Example("incise-subject-after-a-complement",
             FURE,
             "La CGT-Energie a déposé un préavis de grève pour jeudi, pour le personnel des "
@@ -848,9 +846,7 @@ EXAMPLES = [
             "21 janvier 2017. – Jeudi 19 janvier, plus de 100 combattants d'Al-Qaïda ont été "
             "tués par un bombardement américain en Syrie alors qu'ils se trouvaient dans un « "
             "camp d'entraînement » dans la province d'Idleb, selon le Pentagone.",
-            "camp d'entraînement", PARTIAL, "le Pentagone", "le Pentagone", "selon", "selon",
-            xfail="the canonical name of an institution drops its article (« Pentagone »); the "
-                  "gold name is « le Pentagone »"),
+            "camp d'entraînement", PARTIAL, "le Pentagone", "le Pentagone", "selon", "selon"),
     # == passive: the source is the agent (par X) ============================================
     Example("agent-qualifie-de-par",
             "La candidature du président sortant a été rendue possible après un récent "
