@@ -18,6 +18,7 @@ Conventions (those of UD, 0-based):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
@@ -78,9 +79,18 @@ class Sentence:
     def __getitem__(self, i: int) -> Token:
         return self.tokens[i]
 
+    @functools.cached_property
+    def _dependents(self) -> tuple[tuple[Token, ...], ...]:
+        # the rules ask for a token's dependents again and again: index them once
+        deps: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if 0 <= t.head < len(deps) and t.head != t.i:
+                deps[t.head].append(t)
+        return tuple(tuple(d) for d in deps)
+
     def children(self, tok: Token) -> list[Token]:
         """The dependents of ``tok``, in sentence order."""
-        return [t for t in self.tokens if t.head == tok.i]
+        return list(self._dependents[tok.i])
 
     def head_of(self, tok: Token) -> Token | None:
         """The head of ``tok``, or None for the root."""
@@ -98,13 +108,12 @@ class Sentence:
     def subtree(self, tok: Token) -> list[Token]:
         """``tok`` and everything it dominates, in sentence order."""
         inside = {tok.i}
-        changed = True
-        while changed:
-            changed = False
-            for t in self.tokens:
-                if t.i not in inside and t.head in inside:
-                    inside.add(t.i)
-                    changed = True
+        stack = [tok.i]
+        while stack:
+            for child in self._dependents[stack.pop()]:
+                if child.i not in inside:
+                    inside.add(child.i)
+                    stack.append(child.i)
         return [t for t in self.tokens if t.i in inside]
 
 
