@@ -20,6 +20,7 @@ The resolver walks the article in order, so "recent" means before the mention.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -262,14 +263,22 @@ class Resolver:
         words = _words(name)
         if not words:
             return name
-        best = name
-        for full in self.names:
-            full = _role_free_tail(full)
-            fw = _words(full)
-            if fw and fw[-1] == words[-1] and set(words) <= set(fw) and len(fw) > len(
-                    _words(best)):
-                best = full
+        best, best_len = name, len(words)
+        for full, fw in self._variants:
+            if fw[-1] == words[-1] and set(words) <= set(fw) and len(fw) > best_len:
+                best, best_len = full, len(fw)
         return best
+
+    @functools.cached_property
+    def _variants(self) -> list[tuple[str, list[str]]]:
+        """The inventory's names without a leading role, with their words: computed once,
+        as :meth:`canonical` runs for every mention."""
+        out = []
+        for full in self.names:
+            tail = _role_free_tail(full)
+            if fw := _words(tail):
+                out.append((tail, fw))
+        return out
 
     def resolve(self, mention: Mention | None, position: int) -> tuple[str | None, float]:
         """The canonical source name of ``mention`` (at ``position``) and a confidence
@@ -453,12 +462,7 @@ class Resolver:
         role = mention.head
         words = _content_words(mention.text) - {role}
         best: tuple[int, str] | None = None
-        pattern = regex.compile(
-            rf"\b{regex.escape(role)}s?\b(?P<gap>[^.;:!?«»\n]{{0,60}}?)(?P<name>{_NAME.pattern})"
-            rf"|(?P<name2>{_NAME.pattern}),\s+(?P<gap2>(?:[\p{{L}}'’-]+\s+){{0,2}})"
-            rf"{regex.escape(role)}\b(?P<gap3>[^.;:!?«»\n,]{{0,40}})",
-        )
-        for m in pattern.finditer(self.text):
+        for m in _apposition_pattern(role).finditer(self.text):
             raw = m.group("name") or m.group("name2")
             gap = m.group("gap") if m.group("name") else m.group("gap2") + m.group("gap3")
             if words and not words & _content_words(gap):
@@ -471,6 +475,17 @@ class Resolver:
             if best is None or score > best[0]:
                 best = (score, self.canonical(name))
         return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=512)
+def _apposition_pattern(role: str) -> regex.Pattern[str]:
+    """``role`` then a name (« le ministre russe … Sergueï Lavrov »), or a name then
+    ``role`` (« Fraser Seitel, son porte-parole »), compiled once per role."""
+    return regex.compile(
+        rf"\b{regex.escape(role)}s?\b(?P<gap>[^.;:!?«»\n]{{0,60}}?)(?P<name>{_NAME.pattern})"
+        rf"|(?P<name2>{_NAME.pattern}),\s+(?P<gap2>(?:[\p{{L}}'’-]+\s+){{0,2}})"
+        rf"{regex.escape(role)}\b(?P<gap3>[^.;:!?«»\n,]{{0,40}})",
+    )
 
 
 def _other_role_before(text: str, pos: int, role: str) -> bool:
