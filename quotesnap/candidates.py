@@ -28,7 +28,6 @@ import attrs
 import regex
 
 from . import lexicon
-from .indirect import object_verbs
 from .parse import Sentence, Token
 from .scan import MarkedSpan, split_incises
 
@@ -114,7 +113,7 @@ def may_report(text: str) -> bool:
         if _AFTER_VERB.match(text, m.end()) or (
                 _INCISE_BEFORE.search(text, 0, m.start()) and _INCISE_AFTER.match(text, m.end())):
             return True
-        if _AFTER_OBJECT_VERB.match(text, m.end()) and not object_verbs().isdisjoint(
+        if _AFTER_OBJECT_VERB.match(text, m.end()) and not lexicon.object_verbs().isdisjoint(
                 lexicon.lemmas_for_form(m.group().lower())):
             return True
     return False

@@ -8,31 +8,31 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
-import regex
 
-from . import lexicon
-from .attribute import (
-    Attribution,
-    after_quote,
-    attribute_quote,
-    is_speech_verb,
-    mention_tokens,
-    speech_lemma,
-)
+from . import document, lexicon
+from .attribute import proposals
 from .backends import BACKENDS, load_backend
-from .candidates import Candidate, choose_windows, outside_quotes, split_sentences
+from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError
 from .indirect import find_indirect
+from .kinds import decide_kind, kind_features, sentence_of
+from .models import Instance, Models
 from .parse import Backend, Sentence, Token
+from .ranking import Choice, choose_source, mention_type
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+from .rules import Attribution
 from .scan import MarkedSpan, scan, split_incises
+from .trees import speech_lemma
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
+
+#: The confidence of an indirect report before resolution of its source.
+INDIRECT_CONFIDENCE = 0.7
 
 
 @attrs.frozen
@@ -45,6 +45,8 @@ class Settings:
     ``attribute``: False to only scan quotation marks (no parser is loaded).
     ``indirect``: False to skip indirect speech (only quotes in marks).
     ``batch_size``: how many documents go to the parser at once in ``extract_many``.
+    ``models``: the weights of the learned decisions (default: those shipped in
+    ``quotesnap/data/models/``, :meth:`quotesnap.models.Models.packaged`).
     """
 
     backend: str = "spacy"
@@ -52,6 +54,7 @@ class Settings:
     attribute: bool = True
     indirect: bool = True
     batch_size: int = 16
+    models: Models | None = None
 
 
 @attrs.frozen
@@ -113,6 +116,11 @@ class Extractor:
         self._backend: Backend | None = None
         if self.settings.attribute and self.settings.backend not in BACKENDS:
             load_backend(self.settings.backend)  # raises UnknownBackendError
+
+    @property
+    def models(self) -> Models:
+        """The weights of the learned decisions (read on first use)."""
+        return self.settings.models or Models.packaged()
 
     @property
     def backend(self) -> Backend:
@@ -188,12 +196,51 @@ class Extractor:
             n = len(plan.windows) if self.settings.attribute else 0
             mine, pos = parsed[pos:pos + n], pos + n
             try:
-                out.append(_assemble(plan, mine, self.settings))
+                out.append(_assemble(plan, mine, self.settings, self.models))
             except Exception as exc:
                 if not isolate:
                     raise
                 out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
         return out
+
+
+@attrs.frozen
+class Prepared:
+    """A document scanned and parsed, ready to assemble: what training keeps, so that
+    each fold of a cross-validation re-assembles it with other weights without parsing
+    it again (:mod:`quotesnap.training`)."""
+
+    plan: _Plan
+    parsed: tuple[tuple[Sentence, ...], ...]
+
+    def assemble(self, settings: Settings, models: Models,
+                 trace: list[Instance] | None = None) -> Extraction:
+        """The document's quotes under ``models``; the learned decisions met on the way
+        are appended to ``trace``."""
+        return _assemble(self.plan, [list(p) for p in self.parsed], settings, models, trace)
+
+
+def prepare(extractor: Extractor, docs: Iterable[tuple[str, str]]) -> list[Prepared]:
+    """Scan and parse ``(doc_id, text)`` documents for training (in batches)."""
+    out: list[Prepared] = []
+    batch: list[_Plan] = []
+
+    def flush() -> None:
+        texts = [c.window.text for p in batch for c in p.windows]
+        parsed = extractor.backend.parse(texts) if texts else []
+        pos = 0
+        for plan in batch:
+            n = len(plan.windows)
+            out.append(Prepared(plan, tuple(tuple(s) for s in parsed[pos:pos + n])))
+            pos += n
+        batch.clear()
+
+    for doc_id, text in docs:
+        batch.append(_plan(text, doc_id, extractor.settings))
+        if len(batch) >= extractor.settings.batch_size:
+            flush()
+    flush()
+    return out
 
 
 def extract(text: str, **options: Any) -> list[Quote]:
@@ -232,60 +279,60 @@ def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
 # -- assembling: attribution, resolution, kinds -----------------------------------------
 
 
-def _merge(sentences: list[Sentence]) -> Sentence:
-    """One tree (with several roots) for all the sentences the parser saw in a window:
-    a window is one sentence of ours, whatever the parser thought."""
-    if len(sentences) == 1:
-        return sentences[0]
-    tokens: list[Token] = []
-    for sent in sentences:
-        base = len(tokens)
-        for t in sent.tokens:
-            tokens.append(attrs.evolve(t, i=base + t.i, head=base + t.head if t.head >= 0 else -1))
-    return Sentence(tuple(tokens))
-
-
-def _quote_tokens(sent: Sentence, standing: dict[int, int], qi: int,
-                  span: MarkedSpan) -> frozenset[int]:
-    toks = {i for i, q in standing.items() if q == qi}
-    if not toks:
-        toks = {t.i for t in sent.tokens
-                if t.start >= span.start and t.end <= span.end and t.end > t.start}
-    return frozenset(toks)
-
-
 @attrs.define
 class _Found:
-    """What the rules found in one document, before resolution."""
+    """What the sentence rules found in one document, before any choice."""
 
-    #: attribution of each outermost quote, by its index in ``plan.top``
-    quotes: dict[int, Attribution] = attrs.Factory(dict)
+    #: the proposals for each outermost quote (by its index in ``plan.top``), in rule order
+    proposals: dict[int, list[Attribution]] = attrs.Factory(dict)
+    #: the sentence and token indices each quote was attributed in
+    context: dict[int, tuple[Sentence, frozenset[int]]] = attrs.Factory(dict)
     #: indirect speech, in the order found
     indirect: list[Attribution] = attrs.Factory(list)
     #: the parsed sentences, by sentence index, with the tokens that stand for quotes
     sentences: dict[int, tuple[Sentence, dict[int, int]]] = attrs.Factory(dict)
 
-    def attributions(self) -> Iterator[tuple[tuple[str, int], Attribution]]:
-        """Every attribution with a key naming it: ``("q", quote)`` or ``("i", n)``."""
-        for qi, att in self.quotes.items():
-            yield ("q", qi), att
-        for n, att in enumerate(self.indirect):
-            yield ("i", n), att
 
-
-def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> Extraction:
-    """From parsed windows to the document's quotes: attribute, resolve, type."""
+def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
+              models: Models, trace: list[Instance] | None = None) -> Extraction:
+    """From parsed windows to the document's quotes: the sentence rules propose, the
+    document rules add what the context says, the learned decisions choose sources and
+    kinds, resolution names the speakers, and the context fills the gaps."""
     if not settings.attribute:
         return _scanned(plan)
+    text = plan.text
     found = _attribute(plan, parsed, settings)
-    _attribute_leftovers(plan, found)
-    resolver = Resolver(plan.text)
-    speakers = _resolve(plan, found, resolver)
+    _propose_from_context(plan, found)
+    choices = {}
+    for qi, props in found.proposals.items():
+        sent, qtoks = found.context.get(qi, (None, frozenset()))
+        choices[qi] = choose_source(models.source, sent, qtoks, props, plan.top[qi].kind.value)
+    if trace is not None:
+        for qi, choice in choices.items():
+            q = plan.top[qi]
+            trace.append(Instance("source", plan.doc_id, (q.start, q.end), tuple(
+                (_mention_span(att), f) for att, f in choice.candidates)))
+    resolver = Resolver(text)
+    for sent, standing in found.sentences.values():
+        resolver.learn(sent, standing)
+    chosen = {("q", qi): c.attribution for qi, c in choices.items() if c.attribution}
+    chosen.update({("i", n): att for n, att in enumerate(found.indirect)})
+    speakers = _resolve(plan, chosen, resolver)
+    quotes = _marked_quotes(plan, choices, speakers, models, trace)
     turns = frozenset(q.start for q in plan.top if q.dialogue)
-    quotes = _inherit(_marked_quotes(plan, found, speakers), plan.text, resolver, turns)
+    quotes = document.inherit(quotes, text, turns)
+    quotes = document.focus(quotes, resolver.focus, turns)
+    quotes = document.verbatim(quotes)
+    quotes += [document.nested(q, text, quotes, plan.doc_id) for q in plan.nested]
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+
+
+def _mention_span(att: Attribution | None) -> tuple[int, int] | None:
+    if att is None or not att.speaker:
+        return None
+    return att.speaker[0].start, att.speaker[-1].end
 
 
 def _scanned(plan: _Plan) -> Extraction:
@@ -309,16 +356,18 @@ def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) ->
         quotes = cand.quotes
         sent, standing = cand.window.map_sentence(_merge(sents), text, cand.spans)
         if cand.sentence < 0:  # an incise inside a quote: the parts stand for quotes[0]
-            att = attribute_quote(sent, frozenset(i for i, q in standing.items() if q == 0))
-            if att is not None and att.speaker:
-                found.quotes[quotes[0]] = att
+            qtoks = frozenset(i for i, q in standing.items() if q == 0)
+            props = [p for p in proposals(sent, qtoks) if p.speaker]
+            if props:
+                found.proposals[quotes[0]] = props
+                found.context[quotes[0]] = (sent, qtoks)
             continue
         found.sentences[cand.sentence] = (sent, standing)
         for qi in quotes:
             qtoks = _quote_tokens(sent, standing, qi, top[qi])
-            if qi not in found.quotes and qtoks:
-                if (att := attribute_quote(sent, qtoks)) is not None:
-                    found.quotes[qi] = att
+            if qi not in found.proposals and qtoks:
+                found.proposals[qi] = proposals(sent, qtoks)
+                found.context[qi] = (sent, qtoks)
         if settings.indirect:
             inside = frozenset(
                 t.i for t in sent.tokens
@@ -328,36 +377,29 @@ def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) ->
     return found
 
 
-def _attribute_leftovers(plan: _Plan, found: _Found) -> None:
+def _propose_from_context(plan: _Plan, found: _Found) -> None:
     """Sources given outside the quote's own sentence: the sentence after quotes that
     stand alone (« … » Ce sont les mots de X), or a signature line under the quote."""
     text, top = plan.text, plan.top
     for qi, q in enumerate(top):
-        if qi in found.quotes:
-            continue
-        si = _sentence_of(plan.sentences, q.start)
+        props = found.proposals.setdefault(qi, [])
+        si = sentence_of(plan.sentences, q.start)
         nxt = found.sentences.get(si + 1)
         if si >= 0 and nxt is not None:
             a, b = plan.sentences[si]
-            if _alone(text, (a, b), [o for o in top if a <= o.start < b]):
-                if (att := after_quote(nxt[0])) is not None:
-                    found.quotes[qi] = att
-                    continue
-        if (signed := _signature(text, q)) is not None:
-            found.quotes[qi] = signed
+            if document.stands_alone(text, (a, b), [o for o in top if a <= o.start < b]):
+                if (att := document.next_sentence(nxt[0])) is not None:
+                    props.append(att)
+        if (signed := document.signature(text, q)) is not None:
+            props.append(signed)
 
 
-def _resolve(plan: _Plan, found: _Found,
+def _resolve(plan: _Plan, chosen: dict[tuple[str, int], Attribution],
              resolver: Resolver) -> dict[tuple[str, int], tuple[Speaker | None, float]]:
     """Each attribution's speaker under its canonical name, with the resolution's
     confidence factor; mentions are resolved in text order, as a reader meets them."""
     text = plan.text
-    for sent, standing in found.sentences.values():
-        for name, pos, gender, subject in _persons(sent, standing, text):
-            resolver.add_person(name, pos, gender, subject=subject)
-        for group, pos in _groups(sent, text):
-            resolver.add_group(group, pos)
-    order = sorted(found.attributions(), key=lambda item: (
+    order = sorted(chosen.items(), key=lambda item: (
         item[1].speaker[0].start if item[1].speaker else _anchor(plan, *item), item[0]))
     out: dict[tuple[str, int], tuple[Speaker | None, float]] = {}
     for key, att in order:
@@ -379,39 +421,36 @@ def _anchor(plan: _Plan, key: tuple[str, int], att: Attribution) -> int:
     return att.content[0] if att.content else 0
 
 
-def _marked_quotes(plan: _Plan, found: _Found,
-                   speakers: dict[tuple[str, int], tuple[Speaker | None, float]]) -> list[Quote]:
-    """The quotes in marks, typed: direct, partial (a fragment someone said) or other
-    (a title, a name, a scare quote); an incise splits a quote into its parts."""
+def _marked_quotes(plan: _Plan, choices: dict[int, Choice],
+                   speakers: dict[tuple[str, int], tuple[Speaker | None, float]],
+                   models: Models, trace: list[Instance] | None) -> list[Quote]:
+    """The outermost quotes in marks, typed by the ``kind`` model: direct, partial (a
+    fragment someone said) or other (a title, a name, a scare quote, which has no
+    source); an incise splits a quote into its parts."""
     text = plan.text
     quotes: list[Quote] = []
+    bodies = [text[q.start:q.end] for q in plan.top]
     for qi, q in enumerate(plan.top):
-        att = found.quotes.get(qi)
+        choice = choices.get(qi)
+        att = choice.attribution if choice is not None else None
         speaker, factor = speakers.get(("q", qi), (None, 1.0))
-        if _title_like(text, q):
-            kind, att, speaker = Kind.OTHER, None, None
-        elif q.kind == Kind.DIRECT:
-            kind = Kind.DIRECT if speaker or not _unsourced_title(text, q) else Kind.OTHER
-        elif speaker is not None and _closing_clause(plan, q):
-            kind = Kind.DIRECT
-        else:
-            # a fragment is someone's words when a rule found whose (even nobody's in
-            # particular: « Tels sont les mots employés ce jeudi »)
-            kind = Kind.PARTIAL if speaker is not None or att is not None else Kind.OTHER
-        conf = att.confidence * factor if att and speaker else 0.0
-        rule = att.rule if att and speaker else ""
+        mention = mention_type(att.speaker) if att is not None and att.speaker else ""
+        body = bodies[qi]
+        repeated = len(body) >= document.VERBATIM_MIN_CHARS and any(
+            k != qi and body in other for k, other in enumerate(bodies))
+        features = kind_features(text, plan.sentences, q, rule=att.rule if att else "",
+                                 mention=mention, repeated=repeated)
+        if trace is not None:
+            trace.append(Instance("kind", plan.doc_id, (q.start, q.end), ((None, features),)))
+        kind, _ = decide_kind(models.kind, features)
+        if kind == Kind.OTHER or att is None:
+            speaker = None
+        conf = choice.probability * factor if choice is not None and speaker else 0.0
+        rule = att.rule if att is not None and speaker else ""
+        cue = _cue(att, text) if speaker else None
         for s, e in split_incises(q, text) if q.incises else [(q.start, q.end)]:
-            quotes.append(Quote(text[s:e], s, e, kind, speaker, _cue(att, text), conf, rule,
-                                q.depth, plan.doc_id))
-    for q in plan.nested:
-        outer = next((o for o in quotes if o.start <= q.start and q.end <= o.end), None)
-        if q.kind == Kind.DIRECT and outer is not None and outer.speaker is not None:
-            quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.PARTIAL,
-                                outer.speaker, None, outer.confidence * 0.8, "nested",
-                                q.depth, plan.doc_id))
-        else:
-            quotes.append(Quote(text[q.start:q.end], q.start, q.end, Kind.OTHER, None, None,
-                                0.0, "", q.depth, plan.doc_id))
+            quotes.append(Quote(text[s:e], s, e, kind, speaker, cue, conf, rule, q.depth,
+                                plan.doc_id))
     return quotes
 
 
@@ -427,62 +466,31 @@ def _indirect_quotes(plan: _Plan, found: _Found,
         s, e = att.content
         speaker, factor = speakers.get(("i", n), (None, 1.0))
         quotes.append(Quote(text[s:e], s, e, Kind.INDIRECT, speaker, _cue(att, text),
-                            att.confidence * (factor if speaker else 0.6), att.rule, 0,
+                            INDIRECT_CONFIDENCE * (factor if speaker else 0.6), att.rule, 0,
                             plan.doc_id))
     return quotes
 
 
-def _persons(sent: Sentence, standing: dict[int, int],
-             text: str) -> Iterator[tuple[str, int, str, bool]]:
-    """The people the parser's entity recogniser found in ``sent``: runs of ``PER``
-    tokens, with the gender a title before them gives (``M.``, ``Mme``) and whether the
-    name is the subject of a main or speech verb."""
-    run: list[Token] = []
-    for tok in [*sent.tokens, None]:
-        if tok is not None and tok.ent == "PER" and tok.i not in standing and tok.upos in (
-                "PROPN", "NOUN", "X"):
-            run.append(tok)
-            continue
-        if run:
-            before = sent[run[0].i - 1].text.lower() if run[0].i > 0 else ""
-            gender = lexicon.title_gender(before) or ""
-            ids = {t.i for t in run}
-            head = next((t for t in run if t.head not in ids), run[0])
-            # « Le président tchadien Idriss Déby a rappelé »: the name may hang from
-            # the description that is the subject
-            while head.head >= 0 and sent[head.head].upos in ("NOUN", "PROPN") and (
-                    head.deprel in ("appos", "flat:name", "flat") or (head.deprel == "nmod"
-                    and not any(c.deprel == "case" for c in sent.children(head)))):
-                head = sent[head.head]
-            verb = sent.head_of(head)
-            subject = head.base_deprel == "nsubj" and verb is not None and (
-                verb.head < 0 or is_speech_verb(verb, sent)) and not _subordinate(sent, run[0])
-            yield text[run[0].start:run[-1].end], run[0].start, gender, subject
-            run = []
+def _merge(sentences: list[Sentence]) -> Sentence:
+    """One tree (with several roots) for all the sentences the parser saw in a window:
+    a window is one sentence of ours, whatever the parser thought."""
+    if len(sentences) == 1:
+        return sentences[0]
+    tokens: list[Token] = []
+    for sent in sentences:
+        base = len(tokens)
+        for t in sent.tokens:
+            tokens.append(attrs.evolve(t, i=base + t.i, head=base + t.head if t.head >= 0 else -1))
+    return Sentence(tuple(tokens))
 
 
-def _groups(sent: Sentence, text: str) -> Iterator[tuple[str, int]]:
-    """Plural noun phrases that are the subject of a main verb (« Les personnels ont
-    décidé de reconduire la grève »): what a later ``ils`` takes up."""
-    for tok in sent.tokens:
-        verb = sent.head_of(tok)
-        if (tok.base_deprel == "nsubj" and tok.upos == "NOUN" and tok.feat("Number") == "Plur"
-                and verb is not None and verb.head < 0 and not _subordinate(sent, tok)):
-            phrase = mention_tokens(sent, tok, avoid=(verb.i,))
-            yield text[phrase[0].start:phrase[-1].end], phrase[0].start
-
-
-def _subordinate(sent: Sentence, tok: Token) -> bool:
-    """Is ``tok`` in a subordinate clause (« dans le cas où François Fillon jetterait
-    l'éponge »)? Looks back to the clause's start for a subordinating word (``[subordinators]``
-    in ``data/words.txt``)."""
-    subordinators = lexicon.words("subordinators")
-    for prev in reversed(sent.tokens[:tok.i]):
-        if prev.text in (",", ";", ":", "."):
-            return False
-        if prev.upos == "SCONJ" or prev.text.lower() in subordinators:
-            return True
-    return False
+def _quote_tokens(sent: Sentence, standing: dict[int, int], qi: int,
+                  span: MarkedSpan) -> frozenset[int]:
+    toks = {i for i, q in standing.items() if q == qi}
+    if not toks:
+        toks = {t.i for t in sent.tokens
+                if t.start >= span.start and t.end <= span.end and t.end > t.start}
+    return frozenset(toks)
 
 
 def _cue(att: Attribution | None, text: str) -> Cue | None:
@@ -504,152 +512,3 @@ def _cue(att: Attribution | None, text: str) -> Cue | None:
                          if m.startswith(("s'", "se "))]
             lemma = reflexive[0] if reflexive else lemma
     return Cue(text[start:end], lemma, Span(start, end, text[start:end]))
-
-
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
-    for si, (a, b) in enumerate(sentences):
-        if a <= pos < b:
-            return si
-    return -1
-
-
-def _alone(text: str, sentence: tuple[int, int], quotes: Sequence[MarkedSpan]) -> bool:
-    """Are the quotes all their sentence holds, but marks, punctuation and ``et``/``ou``
-    (« Scandaleuse », « atteinte à la démocratie » et « censure »)?"""
-    a, b = sentence
-    rest = outside_quotes(text, a, b, quotes)
-    return not any(w.isalnum() and w not in ("et", "ou") for w in regex.split(r"\W+", rest)
-                   if w)
-
-
-#: Words before a quote that make it a title or a name, not someone's words
-#: (« une vidéo intitulée « … » », « surnommé « … » », « l'opération « … » »).
-_TITLE_BEFORE = regex.compile(
-    r"(?i)\b(?:intitulée?s?|surnommée?s?|baptisée?s?|appelée?s?|nommée?s?|dénommée?s?"
-    r"|alias|titre|thème|slogan|hashtag|mot-clé|opération|groupe|livre|film|roman"
-    r"|émission|chanson|album|pièce|magazine|devise|programme|plan|projet|campagne)"
-    r"\s*:?\s*$"
-)
-
-
-_CLAUSE_BEFORE = regex.compile(r"(?:[,:]|\b(?:lui|elle|eux|elles))\s*$")
-_SUBORDINATE_BEFORE = regex.compile(r"(?i)\bqu(?:e\b|['’])")
-
-
-def _closing_clause(plan: _Plan, q: MarkedSpan) -> bool:
-    """A quote the scanner took for a fragment but that is a whole clause closing its
-    sentence after an attribution phrase: « Selon X, « … » », « Pour eux, « … » »,
-    « selon lui « … » », « sa famille a communiqué « … » ». Direct speech."""
-    si = _sentence_of(plan.sentences, q.start)
-    if si < 0 or len(plan.text[q.start:q.end].split()) < 5:
-        return False
-    end = plan.sentences[si][1]
-    if any(c.isalnum() for c in plan.text[q.close_end:end]):
-        return False
-    before = plan.text[plan.sentences[si][0]:q.open_start].rstrip()
-    if before.endswith(",") and _SUBORDINATE_BEFORE.search(before):
-        return False  # « il a ajouté qu'aller trop loin, « … » »: inside a que-clause
-    if _CLAUSE_BEFORE.search(before):
-        return True
-    last = before.rsplit(None, 1)[-1] if before else ""
-    return bool(last) and bool(lexicon.lemmas_for_form(last.lower()))
-
-
-def _title_like(text: str, q: MarkedSpan) -> bool:
-    """A title, a name or an example in marks: after a word like ``intitulée`` or
-    ``opération``, or set in parentheses (``les convictions ( « Nos convictions morales
-    sont-elles fondées sur l'expérience ? » )``, a translation ``( « Le travail rend
-    libre » )``)."""
-    before = text[max(0, q.open_start - 30):q.open_start]
-    after = text[q.close_end:q.close_end + 4]
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-        return True
-    return bool(_TITLE_BEFORE.search(before))
-
-
-def _unsourced_title(text: str, q: MarkedSpan) -> bool:
-    """A short capitalised phrase with no final punctuation and nobody to say it is a
-    name or a title (« Le chemin vers Jésus »), not direct speech."""
-    body = text[q.start:q.end]
-    return len(body.split()) <= 5 and not body.rstrip().endswith((".", "!", "?", "…"))
-
-
-_SIGNATURE = regex.compile(
-    r"[ \t\u00a0]*\n+[ \t\u00a0]*[—–-][ \t\u00a0]*(?P<name>\p{Lu}[\p{L}'’.-]+"
-    r"(?:[ \u00a0]+(?:(?:de|d'|d’|al-|van|von)[ \u00a0]?)?\p{Lu}[\p{L}'’.-]+)+)"
-)
-
-
-def _signature(text: str, q: MarkedSpan) -> Attribution | None:
-    """A quote signed on the line below, as news sites lay out a statement::
-
-        « Nous avons été en contact avec les Iraniens »
-        — Jennifer Psaki, directrice de la communication de la Maison-Blanche
-    """
-    m = _SIGNATURE.match(text, q.close_end)
-    if m is None:
-        return None
-    a, b = m.span("name")
-    tok = Token(i=0, text=text[a:b], lemma=text[a:b], upos="PROPN", head=-1, deprel="root",
-                start=a, end=b, ent="PER")
-    return Attribution("signature", None, (tok,), 0.8)
-
-
-def _paragraph_breaks(text: str) -> int:
-    """How many paragraph breaks ``text`` holds (blank lines, or single newlines in
-    texts that break paragraphs that way)."""
-    return len(regex.findall(r"\n[ \t\u00a0]*\n", text)) or text.count("\n")
-
-
-def _inherit(quotes: list[Quote], text: str, resolver: Resolver,
-             turns: frozenset[int] = frozenset()) -> list[Quote]:
-    """Give a source to the quotes that have none of their own but plainly continue
-    someone's words.
-
-    - A direct quote with no attribution right after an attributed one (same or next
-      paragraph, nobody else quoted in between) continues that speaker, with lower
-      confidence (rule ``inherit``). Not a turn of dash dialogue (``turns``: their
-      starts): in « — Tu ne sais pas nager ! / — Oh ! ce n'est pas difficile », each
-      dash gives the floor to someone else, and a turn without an incise leaves the
-      reader to work out who from the exchange, which the text does not say.
-    - A direct quote with no attribution and nobody quoted before it is the words of
-      the person the article is about at that point: the last main-clause subject
-      (« … il doit quitter Europe 1. « Je n'ai pas été surpris … » »), rule ``focus``.
-    - A fragment in marks that repeats words of an attributed quote elsewhere in the
-      article (the headline's « sanctions illégales », quoted in full later) is a partial
-      quote of that speaker (rule ``verbatim``).
-    """
-    out = list(quotes)
-    order = sorted(range(len(out)), key=lambda k: out[k].start)
-    last: Quote | None = None
-    for k in order:
-        q = out[k]
-        if q.depth > 0:
-            continue
-        orphan = q.speaker is None and q.kind == Kind.DIRECT and q.start not in turns
-        if orphan and last is not None and last.speaker:
-            gap = text[last.end:q.start]
-            # the same or the next paragraph, or a few lines of narration away
-            if _paragraph_breaks(gap) <= 1 or len(gap) < 300:
-                out[k] = attrs.evolve(q, speaker=Speaker(last.speaker.name, None),
-                                      confidence=0.5 * max(last.confidence, 0.5),
-                                      rule="inherit")
-                q = out[k]
-        elif orphan and last is None:
-            name = resolver.focus(q.start)
-            if name is not None:
-                out[k] = attrs.evolve(q, speaker=Speaker(name, None), confidence=0.3,
-                                      rule="focus")
-                q = out[k]
-        if q.speaker is not None and q.kind != Kind.OTHER:
-            last = q
-    attributed = [q for q in out if q.speaker is not None and q.kind == Kind.DIRECT]
-    for k, q in enumerate(out):
-        if q.kind != Kind.OTHER or q.depth > 0 or len(q.text) < 8:
-            continue
-        source = next((a for a in attributed if a.start != q.start and q.text in a.text), None)
-        if source is not None and source.speaker is not None:
-            out[k] = attrs.evolve(q, kind=Kind.PARTIAL,
-                                  speaker=Speaker(source.speaker.name, None),
-                                  confidence=0.6 * source.confidence, rule="verbatim")
-    return out

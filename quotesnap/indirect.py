@@ -12,7 +12,7 @@ French news reports most of what people said without marks:
 - ``<content>, estime le ministre russe.``: an incise after a clause of the author's
   (:func:`inverted_clause`);
 - ``selon X, <content>`` / ``d'après X, <content>`` / ``pour X, <content>``
-  (:func:`according_clause`).
+  (:func:`selon_clause`).
 
 The content span is the reported proposition only, as the annotation guideline of
 ``../shared/data/gold/GUIDELINE.md`` says: from after ``que`` (or from the complement) to
@@ -28,33 +28,31 @@ with ``content`` set; :func:`find_indirect` runs them all and resolves overlaps.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from . import lexicon
-from .attribute import (
-    Attribution,
-    _according_to,
-    _inverted_subject,
-    _speaker,
+from .parse import Sentence, Token
+from .rules import Attribution, rule
+from .trees import (
+    inverted_subject,
     is_speech_verb,
     person_like,
+    source_phrase,
+    speaker_tokens,
     speech_lemma,
     subject_of,
 )
-from .parse import Sentence, Token
 
 __all__ = [
     "INDIRECT_RULES",
-    "according_clause",
     "find_indirect",
     "infinitive_clause",
     "inverted_clause",
     "object_clause",
-    "object_verbs",
     "que_clause",
+    "selon_clause",
 ]
 
 IndirectRule = Callable[[Sentence, frozenset[int]], list[Attribution]]
@@ -74,13 +72,6 @@ _NOT_REPORTING = frozenset({"react", "manner"})
 # ``data/words.txt``, read through :func:`quotesnap.lexicon.words`.
 
 
-@functools.cache
-def object_verbs() -> frozenset[str]:
-    """The verbs whose object or prepositional infinitive can be reported content
-    (``annoncer des actions``, ``appeler à la grève``, ``promettre de partir``): the
-    candidate pre-filter parses a sentence for them only."""
-    return (lexicon.words("object-report-verbs") | lexicon.words("call-verbs")
-            | lexicon.words("preposition-infinitive-verbs"))
 
 
 def _reporting(tok: Token, sent: Sentence,
@@ -156,8 +147,8 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
     return True, subj
 
 
-def _add(out: list[Attribution], rule: str, sent: Sentence, verb: Token, first: int,
-         exclude: frozenset[int], confidence: float, *, minimum: int = 1) -> None:
+def _add(out: list[Attribution], sent: Sentence, verb: Token, first: int,
+         exclude: frozenset[int], *, minimum: int = 1) -> None:
     """Append to ``out`` the report of ``verb`` whose content starts at token ``first``,
     when the content has ``minimum`` words and the verb has a source (:func:`_source`)."""
     body = _extent(sent, verb, first, exclude)
@@ -166,8 +157,9 @@ def _add(out: list[Attribution], rule: str, sent: Sentence, verb: Token, first: 
     ok, subj = _source(sent, verb)
     if not ok:
         return
-    speaker = _speaker(sent, subj, verb, frozenset(t.i for t in body)) if subj is not None else ()
-    out.append(Attribution(rule, verb, speaker, confidence, _span(body)))
+    speaker = () if subj is None else speaker_tokens(sent, subj, verb,
+                                                     frozenset(t.i for t in body))
+    out.append(Attribution(verb, speaker, _span(body)))
 
 
 # -- the content -----------------------------------------------------------------------
@@ -285,6 +277,7 @@ def _span(body: Sequence[Token]) -> tuple[int, int]:
 # -- rules -----------------------------------------------------------------------------
 
 
+@rule
 def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by que.
 
@@ -309,10 +302,11 @@ def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
                              if c.deprel == "mark" and c.text.lower() in _QUE), None)
                 if mark is None or mark.i < verb.i or mark.i + 1 >= len(sent):
                     continue
-                _add(out, "que", sent, verb, mark.i + 1, exclude, 0.8)
+                _add(out, sent, verb, mark.i + 1, exclude)
     return out
 
 
+@rule
 def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``X a dit ne pas y voir une tentative``, ``X appelle à continuer le mouvement``,
     ``X propose de garder cette possibilité``: an infinitive complement whose unsaid
@@ -347,10 +341,11 @@ def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributi
                       or lemma in lexicon.words("bare-infinitive-verbs")):
                 continue
             first = min(t.i for t in sent.subtree(comp) if t.i not in {m.i for m in marks})
-            _add(out, "infinitive", sent, verb, first, exclude, 0.7, minimum=2)
+            _add(out, sent, verb, first, exclude, minimum=2)
     return out
 
 
+@rule
 def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``La CGT a annoncé des actions surprises``, ``Renaud Muselier demande l'arrêt du
     mouvement``, ``il appelle à la fin de la dérive``: the object of a verb of
@@ -383,7 +378,7 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
                 first = min(t.i for t in sent.subtree(comp))
             else:
                 continue
-            _add(out, "object", sent, verb, first, exclude, 0.6, minimum=2)
+            _add(out, sent, verb, first, exclude, minimum=2)
     return out
 
 
@@ -408,6 +403,7 @@ def _infinitival(sent: Sentence, comp: Token) -> bool:
                for c in sent.children(comp))
 
 
+@rule
 def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``<clause>, estime le ministre russe.``: an incise verb after a clause of the
     author's that is not in marks reports that clause as the source's view.
@@ -440,12 +436,12 @@ def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution
             continue
         subj = subject_of(sent, verb, climb=0)
         if subj is None or subj.i < aux:
-            subj = _inverted_subject(sent, verb, aux)
+            subj = inverted_subject(sent, verb, aux)
         if subj is None or (subj.i < verb.i and not subj.text.startswith("-")):
             continue
         if not person_like(sent, subj):
             continue
-        speaker = _speaker(sent, subj, verb, frozenset(range(comma.i + 1)))
+        speaker = speaker_tokens(sent, subj, verb, frozenset(range(comma.i + 1)))
         tail_from = max([verb.i, *(t.i for t in speaker)]) + 1
         tail = [t for t in sent.tokens[tail_from:] if t.upos != "PUNCT"]
         if tail and tail[0].text.lower() not in ("qui", "selon"):
@@ -457,11 +453,12 @@ def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution
             continue
         if not any(t.upos in ("VERB", "AUX") for t in body):
             continue
-        return [Attribution("inverted", verb, speaker, 0.75, _span(body))]
+        return [Attribution(verb, speaker, _span(body))]
     return []
 
 
-def according_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+@rule
+def selon_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``Selon Moscou, <clause>`` / ``<clause>, selon Moscou``: the main clause without
     the ``selon`` phrase is the reported content.
 
@@ -470,7 +467,7 @@ def according_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributio
     A clause that is all quotation but for a conjunction (``« … » et « … », selon X``)
     is a quote in marks, not indirect speech.
     """
-    found = _according_to(sent, exclude)
+    found = source_phrase(sent, exclude)
     if found is None:
         return []
     cue, head = found
@@ -495,8 +492,8 @@ def according_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributio
     own = [t for t in body if t.i not in exclude]
     if not any(t.upos in ("VERB", "AUX", "ADJ") for t in own):
         return []
-    speaker = _speaker(sent, head, None, frozenset(t.i for t in body))
-    return [Attribution("selon", cue, speaker, 0.8, _span(body))]
+    speaker = speaker_tokens(sent, head, None, frozenset(t.i for t in body))
+    return [Attribution(cue, speaker, _span(body))]
 
 
 def _before_is_short(sent: Sentence, lo: int) -> bool:
@@ -509,7 +506,7 @@ def _before_is_short(sent: Sentence, lo: int) -> bool:
 #: The rules for reported speech without marks, all tried on every candidate sentence;
 #: on overlapping contents the earlier rule wins.
 INDIRECT_RULES: tuple[IndirectRule, ...] = (
-    que_clause, infinitive_clause, object_clause, inverted_clause, according_clause,
+    que_clause, infinitive_clause, object_clause, inverted_clause, selon_clause,
 )
 
 
@@ -523,8 +520,8 @@ def find_indirect(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> l
     content ends where Louis Dreyfus's report begins), or is dropped.
     """
     out: list[Attribution] = []
-    for rule in INDIRECT_RULES:
-        for found in rule(sent, exclude):
+    for fn in INDIRECT_RULES:
+        for found in fn(sent, exclude):
             if found.content is None:
                 continue
             trimmed = _trim(sent, found, out)

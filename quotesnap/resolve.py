@@ -21,13 +21,14 @@ The resolver walks the article in order, so "recent" means before the mention.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
 
 from . import lexicon
-from .parse import Token
+from .parse import Sentence, Token
+from .trees import is_speech_verb, mention_tokens
 
 __all__ = ["Mention", "Resolver", "mention_from_tokens"]
 
@@ -238,6 +239,14 @@ class Resolver:
                                     rf"alors|Puis|Mais|Alors|Et)\s+)){regex.escape(name)}"
                                     rf"(?=\s+\p{{Ll}})", text, regex.MULTILINE):
                 self.add_person(canonical, m.start(), gender, subject=True)
+
+    def learn(self, sent: Sentence, standing: dict[int, int]) -> None:
+        """Register the people and groups a parsed sentence names: candidate
+        antecedents for later pronouns. ``standing``: tokens that stand for a quote."""
+        for name, pos, gender, subject in _persons(sent, standing, self.text):
+            self.add_person(name, pos, gender, subject=subject)
+        for group, pos in _groups(sent, self.text):
+            self.add_group(group, pos)
 
     def add_group(self, text: str, position: int) -> None:
         """Register a plural subject the parser saw (« Les personnels ont décidé … »):
@@ -624,3 +633,56 @@ def _common_words_off(name: str, lowercase: set[str]) -> str:
 
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
+
+
+def _persons(sent: Sentence, standing: dict[int, int],
+             text: str) -> Iterator[tuple[str, int, str, bool]]:
+    """The people the parser's entity recogniser found in ``sent``: runs of ``PER``
+    tokens, with the gender a title before them gives (``M.``, ``Mme``) and whether the
+    name is the subject of a main or speech verb."""
+    run: list[Token] = []
+    for tok in [*sent.tokens, None]:
+        if tok is not None and tok.ent == "PER" and tok.i not in standing and tok.upos in (
+                "PROPN", "NOUN", "X"):
+            run.append(tok)
+            continue
+        if run:
+            before = sent[run[0].i - 1].text.lower() if run[0].i > 0 else ""
+            gender = lexicon.title_gender(before) or ""
+            ids = {t.i for t in run}
+            head = next((t for t in run if t.head not in ids), run[0])
+            # « Le président tchadien Idriss Déby a rappelé »: the name may hang from
+            # the description that is the subject
+            while head.head >= 0 and sent[head.head].upos in ("NOUN", "PROPN") and (
+                    head.deprel in ("appos", "flat:name", "flat") or (head.deprel == "nmod"
+                    and not any(c.deprel == "case" for c in sent.children(head)))):
+                head = sent[head.head]
+            verb = sent.head_of(head)
+            subject = head.base_deprel == "nsubj" and verb is not None and (
+                verb.head < 0 or is_speech_verb(verb, sent)) and not _subordinate(sent, run[0])
+            yield text[run[0].start:run[-1].end], run[0].start, gender, subject
+            run = []
+
+
+def _groups(sent: Sentence, text: str) -> Iterator[tuple[str, int]]:
+    """Plural noun phrases that are the subject of a main verb (« Les personnels ont
+    décidé de reconduire la grève »): what a later ``ils`` takes up."""
+    for tok in sent.tokens:
+        verb = sent.head_of(tok)
+        if (tok.base_deprel == "nsubj" and tok.upos == "NOUN" and tok.feat("Number") == "Plur"
+                and verb is not None and verb.head < 0 and not _subordinate(sent, tok)):
+            phrase = mention_tokens(sent, tok, avoid=(verb.i,))
+            yield text[phrase[0].start:phrase[-1].end], phrase[0].start
+
+
+def _subordinate(sent: Sentence, tok: Token) -> bool:
+    """Is ``tok`` in a subordinate clause (« dans le cas où François Fillon jetterait
+    l'éponge »)? Looks back to the clause's start for a subordinating word (``[subordinators]``
+    in ``data/words.txt``)."""
+    subordinators = lexicon.words("subordinators")
+    for prev in reversed(sent.tokens[:tok.i]):
+        if prev.text in (",", ";", ":", "."):
+            return False
+        if prev.upos == "SCONJ" or prev.text.lower() in subordinators:
+            return True
+    return False

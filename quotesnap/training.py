@@ -1,0 +1,275 @@
+"""Training the learned decisions from gold files, and cross-validating them.
+
+    python scripts/train.py            # writes quotesnap/data/models/*.json
+    python scripts/crossval.py         # 5-fold figures on news-train, by article
+
+The gold files (``../shared/data/gold/*.jsonl``, format in ``docs/``) say, for each
+document, every quote with its kind, speaker mention and speaker name. Training runs
+the pipeline over the gold documents, keeps every learned decision it meets
+(:class:`quotesnap.models.Instance`), labels each option from the gold, and fits one
+logistic regression per decision. The decisions depend on each other (the kind of a
+span reads which rule gave it a source), so they are trained in pipeline order, each on
+instances collected with the models trained before it.
+
+Documents are parsed once (:func:`quotesnap.extract.prepare`) and re-assembled for each
+model and each fold. Fitting needs scikit-learn (``pip install 'quotesnap[train]'``);
+running the models does not.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import QuotesnapError
+from .extract import Extractor, Prepared, Settings, prepare
+from .models import DECISIONS, Features, Instance, LinearModel, Models
+
+__all__ = [
+    "GoldDoc",
+    "cross_validate",
+    "fit",
+    "label",
+    "prepare_gold",
+    "read_gold",
+    "train",
+]
+
+#: The regularisation of every model (the inverse of the L2 penalty, scikit-learn's C).
+REGULARISATION = 1.0
+#: How many folds a cross-validation makes, and the seed that deals documents to them.
+FOLDS = 5
+SEED = 13
+
+GoldDoc = Mapping[str, Any]
+
+
+def read_gold(path: str | Path) -> list[GoldDoc]:
+    """The documents of a gold file (JSON Lines, one document a line)."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def prepare_gold(golds: Sequence[GoldDoc], extractor: Extractor | None = None) -> list[Prepared]:
+    """Scan and parse the gold documents once."""
+    extractor = extractor or Extractor()
+    return prepare(extractor, ((d["doc_id"], d["text"]) for d in golds))
+
+
+# -- labels from the gold -----------------------------------------------------------------
+
+_MARKED = ("direct", "partial", "other")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _match(span: tuple[int, int], quotes: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The gold quote that ``span`` stands for: the one it overlaps most, when the
+    overlap covers half of each (the scorer's rule)."""
+    best, best_overlap = None, 0
+    for g in quotes:
+        o = _overlap(span, (g["start"], g["end"]))
+        if o > best_overlap and o * 2 >= span[1] - span[0] and o * 2 >= g["end"] - g["start"]:
+            best, best_overlap = g, o
+    return best
+
+
+def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
+    """The class of each option of ``inst`` according to the gold document, or None when
+    the gold says nothing of the span (a span the gold does not count as a quote).
+
+    - ``source``: ``yes`` for the option whose speaker mention overlaps the gold mention
+      (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
+    - ``kind``: the gold kind of the span in marks.
+    """
+    if inst.decision == "source":
+        g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
+        if g is None:
+            return None
+        mention = g.get("speaker") if g["kind"] != "other" else None
+        out = []
+        for option, _ in inst.options:
+            if mention is None:
+                out.append("yes" if option is None else "no")
+            else:
+                ok = option is not None and _overlap(option, (mention["start"], mention["end"])) > 0
+                out.append("yes" if ok else "no")
+        return out
+    if inst.decision == "kind":
+        g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
+        return None if g is None else [g["kind"]]
+    raise ValueError(f"no labels for the decision {inst.decision!r}")
+
+
+# -- fitting ------------------------------------------------------------------------------
+
+
+def fit(name: str, rows: Sequence[tuple[Features, str]], classes: Sequence[str],
+        *, meta: Mapping[str, Any] | None = None) -> LinearModel:
+    """A logistic regression over ``rows`` of (features, class)."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise QuotesnapError(
+            "training needs scikit-learn: pip install 'quotesnap[train]'") from None
+    present = sorted({y for _, y in rows})
+    if len(present) < 2:
+        return LinearModel.untrained(name, tuple(classes))
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([dict(f) for f, _ in rows])
+    y = [c for _, c in rows]
+    clf = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    clf.fit(x, y)
+    names = vec.get_feature_names_out()
+    weights: dict[str, dict[str, float]] = {c: {} for c in classes}
+    bias: dict[str, float] = {c: 0.0 for c in classes}
+    if len(clf.classes_) == 2:  # one vector: the second class against the first
+        pos = str(clf.classes_[1])
+        weights[pos] = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True)}
+        bias[pos] = float(clf.intercept_[0])
+    else:
+        for k, cls in enumerate(clf.classes_):
+            weights[str(cls)] = {str(n): float(w)
+                                 for n, w in zip(names, clf.coef_[k], strict=True)}
+            bias[str(cls)] = float(clf.intercept_[k])
+    info = {"instances": len(rows), "features": len(names), "C": REGULARISATION,
+            **(meta or {})}
+    return LinearModel(name, tuple(classes), weights, bias, info)
+
+
+def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], int]], *,
+               meta: Mapping[str, Any] | None = None) -> LinearModel:
+    """A conditional logit over ``groups`` of (the options' features, the index of the
+    right option): the weights that maximise the probability of the right option, its
+    softmax among its group's, with an L2 penalty of ``1 / (2 C)``."""
+    try:
+        import numpy as np
+        from scipy.optimize import minimize
+        from sklearn.feature_extraction import DictVectorizer
+    except ImportError:
+        raise QuotesnapError(
+            "training needs scikit-learn: pip install 'quotesnap[train]'") from None
+    if not groups:
+        return LinearModel.untrained(name)
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([dict(f) for options, _ in groups for f in options]).tocsr()
+    sizes = np.array([len(options) for options, _ in groups])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    right = starts + np.array([k for _, k in groups])
+    group_of = np.repeat(np.arange(len(groups)), sizes)
+    penalty = 1.0 / (2.0 * REGULARISATION)
+
+    def loss(w: Any) -> tuple[float, Any]:
+        scores = x @ w
+        top = np.maximum.reduceat(scores, starts)
+        exp = np.exp(scores - top[group_of])
+        total = np.add.reduceat(exp, starts)
+        log_z = np.log(total) + top
+        value = float(np.sum(log_z - scores[right])) + penalty * float(w @ w)
+        prob = exp / total[group_of]
+        grad = x.T @ prob - np.asarray(x[right].sum(axis=0)).ravel() + 2 * penalty * w
+        return value, grad
+
+    w0 = np.zeros(x.shape[1])
+    result = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    names = vec.get_feature_names_out()
+    weights = {"no": {}, "yes": {str(n): float(v) for n, v in zip(names, result.x, strict=True)}}
+    info = {"groups": len(groups), "features": len(names), "C": REGULARISATION,
+            "loss": round(float(result.fun), 3), **(meta or {})}
+    return LinearModel(name, ("no", "yes"), weights, {"no": 0.0, "yes": 0.0}, info)
+
+
+def _groups(trace: Iterable[Instance], decision: str,
+            golds: Mapping[str, GoldDoc]) -> list[tuple[Sequence[Features], int]]:
+    """The ranking groups of a decision whose right option the gold names."""
+    out: list[tuple[Sequence[Features], int]] = []
+    for inst in trace:
+        if inst.decision != decision or inst.doc_id is None or inst.doc_id not in golds:
+            continue
+        labels = label(inst, golds[inst.doc_id])
+        if labels is None or labels.count("yes") == 0:
+            continue  # not a quote of the gold, or no option is right
+        out.append(([f for _, f in inst.options], labels.index("yes")))
+    return out
+
+
+def _rows(trace: Iterable[Instance], decision: str,
+          golds: Mapping[str, GoldDoc]) -> list[tuple[Features, str]]:
+    rows: list[tuple[Features, str]] = []
+    for inst in trace:
+        if inst.decision != decision or inst.doc_id is None or inst.doc_id not in golds:
+            continue
+        labels = label(inst, golds[inst.doc_id])
+        if labels is None:
+            continue
+        rows.extend((f, y) for (_, f), y in zip(inst.options, labels, strict=True))
+    return rows
+
+
+def _collect(prepared: Sequence[Prepared], settings: Settings, models: Models) -> list[Instance]:
+    trace: list[Instance] = []
+    for doc in prepared:
+        doc.assemble(settings, models, trace)
+    return trace
+
+
+#: The decisions trained, in pipeline order, and those that rank options (a conditional
+#: logit) rather than classify an instance.
+_TRAINED = ("source", "kind")
+_RANKERS = frozenset({"source", "entity"})
+
+
+def train(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
+          settings: Settings | None = None, meta: Mapping[str, Any] | None = None,
+          log: Callable[[str], None] | None = None) -> Models:
+    """Train every learned decision on ``prepared`` documents labelled by ``golds``."""
+    settings = settings or Settings()
+    by_id = {d["doc_id"]: d for d in golds}
+    models = Models.untrained()
+    for name in _TRAINED:
+        trace = _collect(prepared, settings, models)
+        if name in _RANKERS:
+            model = fit_ranker(name, _groups(trace, name, by_id), meta=meta)
+        else:
+            model = fit(name, _rows(trace, name, by_id), DECISIONS[name], meta=meta)
+        if log is not None:
+            log(f"{name}: {model.meta.get('groups', model.meta.get('instances', 0))} "
+                f"instances, {model.meta.get('features', 0)} features")
+        models = attrs.evolve(models, **{name: model})
+    return models
+
+
+def folds(doc_ids: Sequence[str], k: int = FOLDS, seed: int = SEED) -> list[list[str]]:
+    """``k`` folds of document ids, dealt at random with a fixed seed."""
+    ids = sorted(doc_ids)
+    random.Random(seed).shuffle(ids)
+    return [ids[n::k] for n in range(k)]
+
+
+def cross_validate(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
+                   k: int = FOLDS, settings: Settings | None = None,
+                   log: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """Predictions for every gold document, each made by models trained on the other
+    folds: the quotes in the JSON form of ``quotesnap extract --format jsonl``."""
+    settings = settings or Settings()
+    by_doc = {p.plan.doc_id: p for p in prepared}
+    out: list[dict[str, Any]] = []
+    for n, test_ids in enumerate(folds([d["doc_id"] for d in golds], k)):
+        test = set(test_ids)
+        train_docs = [p for p in prepared if p.plan.doc_id not in test]
+        train_golds = [d for d in golds if d["doc_id"] not in test]
+        models = train(train_docs, train_golds, settings=settings)
+        for doc_id in test_ids:
+            extraction = by_doc[doc_id].assemble(settings, models)
+            out.extend(q.to_dict() for q in extraction.quotes)
+        if log is not None:
+            log(f"fold {n + 1}/{k}: trained on {len(train_docs)}, tested on {len(test_ids)}")
+    return out

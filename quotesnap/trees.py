@@ -1,0 +1,336 @@
+"""Tree helpers: what the attribution rules ask of a Universal Dependencies tree.
+
+The rules for quotes in marks (:mod:`quotesnap.attribute`) and for indirect speech
+(:mod:`quotesnap.indirect`) ask the same questions of a parse: is this word a verb of
+saying, who is its subject (French leaves it unsaid in many ways), what noun phrase
+does a mention span, is the verb passive and who is its agent, is there a ``selon X``.
+The answers live here, once, and read only :class:`~quotesnap.parse.Sentence` objects,
+so they hold the same on a spaCy parse, a stanza parse or a gold treebank tree.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from . import lexicon
+from .parse import Sentence, Token
+
+__all__ = [
+    "agent_of",
+    "inverted_subject",
+    "is_expletive",
+    "is_passive",
+    "is_speech_verb",
+    "mention_tokens",
+    "person_like",
+    "quote_head",
+    "source_phrase",
+    "speaker_tokens",
+    "speech_lemma",
+    "subject_of",
+]
+
+
+def speech_lemma(tok: Token) -> str | None:
+    """The speech-verb lemma of ``tok``: the parser's lemma when it is one, else the
+    lemma the lexicon gives the word form (parsers' French lemmatisers slip on verb
+    forms they saw little: spaCy lemmatises ``indique`` as ``indique``)."""
+    return _speech_lemma(tok.lemma, tok.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _speech_lemma(lemma: str, form: str) -> str | None:
+    # the rules ask this of every token, again and again: remember the answers
+    if lexicon.is_speech_lemma(lemma):
+        return lemma.lower()
+    lemmas = lexicon.lemmas_for_form(form.lower())
+    return lemmas[0] if lemmas else None
+
+
+def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
+    """A verb (or a participle tagged as adjective) whose lemma is a verb of saying.
+
+    With ``sent``, a word tagged as a noun right after an auxiliary counts too: taggers
+    take rare participles for nouns (« a twitté »).
+    """
+    if tok.upos in ("VERB", "AUX"):
+        return speech_lemma(tok) is not None or (
+            sent is not None and _multiword_cue(sent, tok))
+    if tok.upos in ("ADJ", "NOUN", "PROPN"):
+        # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
+        # whatever the tagger says (annonce, estime, déclare are nouns too).
+        verbal = tok.feat("VerbForm") == "Part" or (sent is not None and (
+            (tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
+            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux"))
+            or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
+        return verbal and speech_lemma(tok) is not None
+    return False
+
+
+def _multiword_cue(sent: Sentence, tok: Token) -> bool:
+    """Is ``tok`` the verb of a multi-word cue (« mettent en avant », « fait valoir »)?"""
+    words = " ".join(t.text for t in sent.tokens[tok.i:tok.i + 4])
+    return lexicon.multiword_cue_regex().match(words) is not None
+
+
+def person_like(sent: Sentence, tok: Token) -> bool:
+    """Could this noun phrase head be a source? Names, pronouns, people and institutions,
+    not things (``Cette veillée avait pour thème : « … »`` is a title, not speech)."""
+    if tok.upos == "PROPN" or tok.ent in ("PER", "ORG"):
+        return True
+    if tok.upos == "PRON":
+        p = lexicon.pronoun(tok.text.lstrip("-").lower())
+        return p is not None and tok.text.lower() not in lexicon.words("relative-pronouns")
+    lemma = tok.lemma.lower()
+    if lemma in lexicon.role_nouns() or lemma in lexicon.group_nouns():
+        return True
+    return any(t.upos == "PROPN" for t in sent.subtree(tok))
+
+
+def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
+    """The subject of ``verb``, following the paths French uses to leave it unsaid.
+
+    - ``a-t-il souligné``: spaCy may tag both ``-t`` and ``-il`` as subjects; the
+      euphonic ``-t-`` is not a word of the subject and is skipped.
+    - ``John Kirby, qui indique que …``: a relative ``qui`` stands for its antecedent,
+      the noun the relative clause hangs from.
+    - ``estimant que …``, ``en insistant sur …``, ``et a ajouté que …``: a participle,
+      gerund or coordinated verb without a subject shares its governor's subject.
+    """
+    # spaCy tags a personal « Il déclare que … » as expl:subj now and then; it is a
+    # subject unless the verb is passive (« il a été annoncé que ») or impersonal.
+    personal_il = not any(c.deprel == "aux:pass" for c in sent.children(verb)) and (
+        verb.lemma not in lexicon.words("impersonal-verbs"))
+    subjects = [
+        t for t in sent.children(verb)
+        if (t.base_deprel in ("nsubj", "csubj") or (t.deprel == "expl:subj" and personal_il))
+        and t.text not in ("-t", "-t-", "t")
+    ]
+    nobody = lexicon.words("fact-subjects")
+    for subj in subjects:
+        if subj.text.lower() in nobody:
+            return None  # « ce qui a été critiqué », « cela montre que »: no source
+        if subj.text.lower() in lexicon.words("relative-pronouns"):
+            head = sent.head_of(verb)
+            if head is not None and verb.base_deprel == "acl":
+                # « ce qui a été critiqué »: a relative on « ce » is a fact, nobody
+                return None if head.text.lower() in nobody else head
+            continue
+        return subj
+    head = sent.head_of(verb)
+    if climb and head is not None and verb.base_deprel in ("advcl", "xcomp", "conj", "acl"):
+        return subject_of(sent, head, climb=climb - 1)
+    if verb.feat("VerbForm") == "Fin" or any(c.base_deprel == "aux" for c in sent.children(verb)):
+        return _stranded_subject(sent, verb)
+    return None
+
+
+def _stranded_subject(sent: Sentence, verb: Token) -> Token | None:
+    """A named subject the parser hung elsewhere. News sentences open with long
+    adverbials (``Vers 14h00, Benjamin Cauchy, des « Gilets jaunes libres », estime
+    que …``) that the parser may attach the name to; a person's name just before a
+    finite verb that has no subject, with no preposition of its own, is that subject."""
+    for tok in reversed(sent.tokens[:verb.i]):
+        if tok.text in (";", ":", "."):
+            return None
+        # « Hope Solo, poursuivant sa déclaration, en estime que … »: a participle
+        # clause set between the subject and its verb does not stop the search
+        participle = tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres"
+        if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "aux:tense", "cop") \
+                and not participle:
+            return None
+        if (tok.ent == "PER" or tok.upos == "PROPN") and not any(
+                c.deprel == "case" for c in sent.children(tok)):
+            head = tok
+            while (h := sent.head_of(head)) is not None and h.i < verb.i and (
+                    head.deprel.startswith("flat") or head.deprel == "fixed"):
+                head = h
+            return head
+    return None
+
+
+def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) -> tuple[Token, ...]:
+    """The noun phrase headed by ``head``, as the gold files mark a speaker mention.
+
+    The phrase keeps its determiners, adjectives, complements and appositions
+    (``le chef du gouvernement, le conservateur Mariano Rajoy``) but not a leading
+    preposition, relative clauses, punctuation at its edges, nor any branch that holds
+    the verb or the quote (``avoid``).
+    """
+    avoid = set(avoid)
+    keep = {head.i}
+    frontier = [head]
+    while frontier:
+        cur = frontier.pop()
+        for child in sent.children(cur):
+            if child.i in avoid or child.i in keep:
+                continue
+            if cur is head and child.deprel in ("case", "acl:relcl", "parataxis", "cop",
+                                                "mark", "advcl", "dep", "cc", "conj",
+                                                "advmod", "obl", "obl:mod"):
+                if child.deprel != "conj" or child.upos not in ("PROPN", "NOUN"):
+                    continue
+            if any(t.i in avoid for t in sent.subtree(child)):
+                continue
+            keep.add(child.i)
+            frontier.append(child)
+    ordered = sorted(keep)
+    # Keep the contiguous run around the head, trimmed of edge punctuation.
+    lo = hi = ordered.index(head.i)
+    while lo > 0 and ordered[lo - 1] == ordered[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(ordered) and ordered[hi + 1] == ordered[hi] + 1:
+        hi += 1
+    toks = [sent[i] for i in ordered[lo:hi + 1]]
+    while toks and (toks[0].upos == "PUNCT" or toks[0].deprel == "case"):
+        toks.pop(0)
+    while toks and toks[-1].upos == "PUNCT":
+        toks.pop()
+    if toks and toks[0].text.startswith("-"):
+        # -t-il / -elle: the mention is the pronoun itself.
+        toks = [t for t in toks if t.text not in ("-t", "-t-")]
+    return tuple(toks) or (head,)
+
+
+def speaker_tokens(sent: Sentence, subj: Token | None, verb: Token | None,
+             quote: frozenset[int]) -> tuple[Token, ...]:
+    if subj is None:
+        return ()
+    avoid = set(quote)
+    if verb is not None and verb.i != subj.i:
+        avoid.add(verb.i)
+    return mention_tokens(sent, subj, avoid=avoid)
+
+
+def inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
+    """A subject the parser missed: the hyphenated pronoun before the verb
+    (``a-t-il dit``) or the noun phrase right after it (``a déclaré le ministre``)."""
+    for tok in sent.tokens[after + 1:verb.i]:
+        if tok.text.startswith("-") and tok.text not in ("-t", "-t-") and tok.upos == "PRON":
+            return tok
+    prepositional = False
+    for tok in sent.tokens[verb.i + 1:verb.i + 6]:
+        if tok.text.startswith("-") and tok.upos == "PRON" and tok.text not in ("-t", "-t-"):
+            return tok
+        if tok.upos == "ADP":
+            # « dit avec chaleur la bonne Pauline »: the noun after a preposition is a
+            # manner adverbial; the subject comes after it
+            prepositional = True
+            continue
+        if prepositional and tok.upos == "NOUN":
+            prepositional = False
+            continue
+        if tok.upos == "PRON" and tok.text.lower() in lexicon.words("object-clitics"):
+            break  # « … », appelant à s'écarter: an object or reflexive clitic
+        if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):
+            # climb to the head of the phrase while staying after the verb
+            cur = tok
+            while (h := sent.head_of(cur)) is not None and h.i > verb.i and h.upos in (
+                    "PROPN", "NOUN"):
+                cur = h
+            return cur
+        if tok.upos not in ("DET", "ADJ", "PUNCT", "ADP"):
+            break
+    return None
+
+
+def is_passive(sent: Sentence, verb: Token) -> bool:
+    """A passive verb: an auxiliary of the passive, a passive subject, or a bare past
+    participle (« qualifié de », « décrit par »)."""
+    if any(c.deprel in ("aux:pass", "nsubj:pass") for c in sent.children(verb)):
+        return True
+    return verb.feat("VerbForm") == "Part" and verb.feat("Tense") != "Pres" and not any(
+        c.base_deprel == "aux" for c in sent.children(verb))
+
+
+def agent_of(sent: Sentence, verb: Token, *, after: int = -1) -> Token | None:
+    """The agent of a passive speech verb: its ``obl:agent`` (or a ``par`` phrase), or,
+    for a bare participle the parser left alone, the ``par`` phrase that follows it
+    (« qualifié de « coup d'État constitutionnel » par ses détracteurs »)."""
+    entry = lexicon.speech_verb(speech_lemma(verb) or "")
+    if entry is not None and entry.cls == "manner":
+        return None  # « une série d'actions a été lancée par X »: an act, not words
+    for child in sent.children(verb):
+        if child.deprel == "obl:agent" or (
+            child.base_deprel in ("obl", "nmod")
+            and any(c.deprel == "case" and c.text.lower() == "par" for c in sent.children(child))
+        ):
+            return child
+    if not is_passive(sent, verb):
+        return None
+    start = max(verb.i, after) + 1
+    for tok in sent.tokens[start:start + 6]:
+        if tok.text.lower() == "par":
+            head = sent.head_of(tok)
+            if head is not None and head.i > tok.i and head.upos in ("NOUN", "PROPN", "PRON"):
+                return head
+            return next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
+                         if t.upos in ("NOUN", "PROPN", "PRON")), None)
+        if tok.text in (".", ";", ":"):
+            break
+    return None
+
+
+def is_expletive(sent: Sentence, subj: Token, verb: Token) -> bool:
+    """``il a été annoncé que``: an impersonal ``il`` is nobody."""
+    if subj.deprel == "expl:subj" or subj.deprel.startswith("expl"):
+        return True
+    passive = any(c.deprel == "aux:pass" for c in sent.children(verb))
+    return passive and subj.text.lower() == "il"
+
+
+def quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
+    """The quote token whose head lies outside the quote (its attachment point)."""
+    for i in sorted(quote):
+        tok = sent[i]
+        if tok.head not in quote:
+            return tok
+    return None
+
+
+def source_phrase(sent: Sentence,
+                  exclude: frozenset[int] = frozenset()) -> tuple[Token, Token] | None:
+    """The ``selon``/``d'après``/``pour`` phrase of ``sent`` outside ``exclude`` (the
+    quote's own words: « … le contexte difficile d'après Tiananmen » is not a source)."""
+    for tok in sent.tokens:
+        if tok.i in exclude:
+            continue
+        word = tok.text.lower()
+        if word == "selon" or (word == "après" and tok.i > 0
+                               and sent[tok.i - 1].text.lower() in ("d'", "d’")):
+            cue = sent[tok.i - 1] if word == "après" else tok
+        elif word == "pour" and _opens_clause(sent, tok):
+            cue = tok
+        else:
+            continue
+        head = sent.head_of(tok)
+        if head is None or head.i < tok.i:
+            # the parser did not attach the preposition: take the next nominal word
+            head = next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
+                         if t.upos in ("PROPN", "NOUN", "PRON")), None)
+        if head is None:
+            continue
+        if head.text.lower() in lexicon.non_source_pronouns():
+            continue  # selon moi, pour nous: the writer's own view
+        if head.lemma.lower() in lexicon.words("saying-nouns"):
+            # selon les déclarations du ministre russe -> le ministre russe
+            holder = next((c for c in sent.children(head)
+                           if c.base_deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON")),
+                          None)
+            if holder is not None:
+                head = holder
+        if head.upos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        return cue, head
+    return None
+
+
+def _opens_clause(sent: Sentence, tok: Token) -> bool:
+    """``Pour X, …`` at the head of a sentence (or after a connective) gives a source;
+    elsewhere ``pour`` is *for* or *in order to*."""
+    before = [t for t in sent.tokens[:tok.i] if t.upos != "PUNCT"]
+    if before and not all(t.upos in ("CCONJ", "ADV") for t in before):
+        return False
+    comma = next((t for t in sent.tokens[tok.i + 1:tok.i + 8] if t.text == ","), None)
+    return comma is not None
