@@ -232,9 +232,38 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     return None
 
 
+@rule
+def clause_subject(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``Le ministère de l'Intérieur a décidé de « suspendre … »``, ``Ce texte « rappelle
+    que … »``, ``il « ne répondra plus qu'à la justice »``: a fragment in marks that is
+    part of a clause whose verb is not a verb of saying still reports the words of that
+    clause's subject, when the subject can speak. The verb is the nearest one the
+    quote hangs from (or, when the parser hangs the quote from nothing, the quote's own
+    head), and there is no cue."""
+    top = quote_head(sent, quote)
+    if top is None:
+        return None
+    chain = [top, *sent.ancestors(top)] if top.upos in ("VERB", "AUX") else list(
+        sent.ancestors(top))
+    for steps, verb in enumerate(chain):
+        if steps > 3:
+            break
+        if verb.upos not in ("VERB", "AUX", "ADJ") or (verb.i in quote and verb is not top):
+            continue
+        if is_passive(sent, verb):
+            return None
+        subj = subject_of(sent, verb)
+        if subj is None or subj.i in quote or is_expletive(sent, subj, verb):
+            continue
+        if person_like(sent, subj):
+            return Attribution(None, speaker_tokens(sent, subj, verb, quote))
+        return None
+    return None
+
+
 #: The rules for a quotation in marks, in the order they are tried.
 QUOTE_RULES: tuple[QuoteRule, ...] = (
-    incise, colon, selon, governor, agent, dash, same_sentence,
+    incise, colon, selon, governor, agent, dash, same_sentence, clause_subject,
 )
 
 

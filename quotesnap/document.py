@@ -129,6 +129,12 @@ def _orphan(q: Quote, turns: frozenset[int]) -> bool:
     return q.depth == 0 and q.speaker is None and q.kind == Kind.DIRECT and q.start not in turns
 
 
+def _orphan_fragment(q: Quote) -> bool:
+    """A partial quote (someone's words, the kind decision says) with no source of its
+    own in its sentence."""
+    return q.depth == 0 and q.speaker is None and q.kind == Kind.PARTIAL
+
+
 @rule
 def inherit(quotes: list[Quote], text: str, turns: frozenset[int] = frozenset()) -> list[Quote]:
     """A direct quote with no attribution right after an attributed one (the same or the
@@ -145,9 +151,17 @@ def inherit(quotes: list[Quote], text: str, turns: frozenset[int] = frozenset())
         q = out[k]
         if q.depth > 0:
             continue
-        if _orphan(q, turns) and last is not None and last.speaker is not None:
+        if last is not None and last.speaker is not None and (
+                _orphan(q, turns) or _orphan_fragment(q)):
             gap = text[last.end:q.start]
-            if _paragraph_breaks(gap) <= 1 or len(gap) < INHERIT_WINDOW:
+            # a fragment only continues within its paragraph (« La cause de l'erreur
+            # serait « … » » after the sub-prefect's words)
+            breaks = _paragraph_breaks(gap)
+            if q.kind == Kind.PARTIAL:
+                near = breaks == 0 and len(gap) < INHERIT_WINDOW
+            else:
+                near = breaks <= 1 or len(gap) < INHERIT_WINDOW
+            if near:
                 q = out[k] = attrs.evolve(
                     q, speaker=Speaker(last.speaker.name, None), rule="inherit",
                     confidence=INHERIT_FACTOR * max(last.confidence, INHERIT_FACTOR))

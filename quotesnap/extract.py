@@ -19,7 +19,7 @@ from .backends import BACKENDS, load_backend
 from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError
 from .indirect import find_indirect
-from .kinds import decide_kind, kind_features, sentence_of
+from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .models import Instance, Models
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
@@ -306,13 +306,15 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     choices = {}
     for qi, props in found.proposals.items():
         sent, qtoks = found.context.get(qi, (None, frozenset()))
-        choices[qi] = choose_source(models.source, sent, qtoks, props, plan.top[qi].kind.value)
+        q = plan.top[qi]
+        choices[qi] = choose_source(models.source, sent, qtoks, props, q.kind.value,
+                                    shape_features(text, plan.sentences, q))
     if trace is not None:
         for qi, choice in choices.items():
             q = plan.top[qi]
             trace.append(Instance("source", plan.doc_id, (q.start, q.end), tuple(
                 (_mention_span(att), f) for att, f in choice.candidates)))
-    resolver = Resolver(text)
+    resolver = Resolver(text, models.entity, doc_id=plan.doc_id, trace=trace)
     for sent, standing in found.sentences.values():
         resolver.learn(sent, standing)
     chosen = {("q", qi): c.attribution for qi, c in choices.items() if c.attribution}

@@ -32,6 +32,7 @@ __all__ = [
     "decide_kind",
     "kind_features",
     "sentence_of",
+    "shape_features",
     "title_like",
     "unsourced_title",
 ]
@@ -127,8 +128,21 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def shape_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan
+                   ) -> dict[str, float]:
+    """The features of a span in marks that attribution does not change: its length
+    and first and last characters, what stands before and after its marks, the title
+    and clause tests. The ``scan=``, ``words<=``, ``final-punct``, ``capital``,
+    ``first-person``, ``before=``, ``after=``, ``title-word``, ``paren``,
+    ``unsourced-title``, ``closing-clause`` and ``cue-in-sentence`` features of
+    :func:`kind_features`."""
+    return kind_features(text, sentences, q, rule="", mention="", repeated=False,
+                         shape_only=True)
+
+
 def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
-                  rule: str, mention: str, repeated: bool) -> dict[str, float]:
+                  rule: str, mention: str, repeated: bool,
+                  shape_only: bool = False) -> dict[str, float]:
     """The features of the kind decision for the span ``q`` (outermost, in marks).
 
     ``rule`` is the rule that gave the quote its source (``""`` for none), ``mention``
@@ -181,6 +195,8 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
         context = text[a:q.open_start] + " " + text[q.close_end:b]
         if lexicon.any_cue_regex().search(context):
             f["cue-in-sentence"] = 1.0
+    if shape_only:
+        return f
     f[f"rule={rule}" if rule else "no-source"] = 1.0
     if mention:
         f[f"mention={mention}"] = 1.0

@@ -57,6 +57,7 @@ __all__ = [
     "object_verbs",
     "pronoun",
     "role_nouns",
+    "role_phrases",
     "source_preposition",
     "source_preposition_regex",
     "source_prepositions",
@@ -692,6 +693,15 @@ def role_nouns() -> Mapping[str, str]:
     lowercase lemma, with the gender the noun marks: ``Masc``, ``Fem`` or ``""`` for an
     epicene noun."""
     return _gendered(_roles_file()["roles"])
+
+
+@functools.cache
+def role_phrases() -> Mapping[str, str]:
+    """Periphrases for a role (``chef de la diplomatie`` -> ``ministre``), lowercase, from
+    the ``[phrases]`` section of ``data/roles.txt``."""
+    lines = _roles_file().get("phrases", [])
+    return MappingProxyType({line.fields[0].lower().replace("’", "'"): line.fields[1].lower()
+                             for line in _unique(lines)})
 
 
 @functools.cache

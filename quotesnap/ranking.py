@@ -156,15 +156,23 @@ def candidate_features(sent: Sentence | None, quote: frozenset[int], att: Attrib
     return f
 
 
-def none_features(n_proposals: int, scan_kind: str) -> dict[str, float]:
+def none_features(n_proposals: int, scan_kind: str,
+                  shape: Features | None = None) -> dict[str, float]:
     """The features of the option "no source in the sentence": ``rule=none``, how many
-    proposals there are (``proposals<=N``) and the scanner's guess (``scan=K``)."""
-    return {f"rule={NONE}": 1.0, f"proposals{_bucket(n_proposals, (0, 1, 2))}": 1.0,
-            f"scan={scan_kind}&rule={NONE}": 1.0}
+    proposals there are (``proposals<=N``), the scanner's guess (``scan=K``) and the
+    shape of the quote (``shape`` by name, the context features of
+    :func:`quotesnap.kinds.shape_features`: a term in marks after a determiner is
+    seldom anybody's words), each prefixed with ``none&``."""
+    f = {f"rule={NONE}": 1.0, f"proposals{_bucket(n_proposals, (0, 1, 2))}": 1.0,
+         f"scan={scan_kind}&rule={NONE}": 1.0}
+    for name, value in (shape or {}).items():
+        f[f"none&{name}"] = value
+    return f
 
 
 def choose_source(model: LinearModel, sent: Sentence | None, quote: frozenset[int],
-                  proposals: Sequence[Attribution], scan_kind: str) -> Choice:
+                  proposals: Sequence[Attribution], scan_kind: str,
+                  shape: Features | None = None) -> Choice:
     """The source of a quote among the rules' ``proposals`` (in rule order), or none.
 
     A proposal the sieve finds sure (:func:`sure`) wins at once; otherwise the best
@@ -178,7 +186,7 @@ def choose_source(model: LinearModel, sent: Sentence | None, quote: frozenset[in
                     and h == heads[rank])
         candidates.append((att, candidate_features(sent, quote, att, rank=rank, agree=agree,
                                                    scan_kind=scan_kind)))
-    candidates.append((None, none_features(len(proposals), scan_kind)))
+    candidates.append((None, none_features(len(proposals), scan_kind, shape)))
     probs = model.rank([f for _, f in candidates])
     pick = next((k for k, (att, _) in enumerate(candidates) if att is not None and sure(att)),
                 None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ __all__ = [
     "label",
     "prepare_gold",
     "read_gold",
+    "same_source",
     "train",
 ]
 
@@ -87,6 +89,8 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
 
     - ``source``: ``yes`` for the option whose speaker mention overlaps the gold mention
       (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
+    - ``entity``: ``yes`` for the entity whose name is the gold ``speaker_name`` of the
+      quote whose speaker mention is the span (:func:`same_source`);
     - ``kind``: the gold kind of the span in marks.
     """
     if inst.decision == "source":
@@ -102,10 +106,40 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
                 ok = option is not None and _overlap(option, (mention["start"], mention["end"])) > 0
                 out.append("yes" if ok else "no")
         return out
+    if inst.decision == "entity":
+        names = [q.get("speaker_name") for q in gold["quotes"] if q.get("speaker")
+                 and q.get("speaker_name")
+                 and _overlap(inst.span, (q["speaker"]["start"], q["speaker"]["end"])) > 0]
+        if not names:
+            return None
+        return ["yes" if same_source(option, names[0]) else "no" for option, _ in inst.options]
     if inst.decision == "kind":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
         return None if g is None else [g["kind"]]
     raise ValueError(f"no labels for the decision {inst.decision!r}")
+
+
+_TITLE_WORDS = frozenset({"m", "mme", "mlle", "dr", "me", "pr", "mgr", "monsieur", "madame",
+                          "mademoiselle", "le", "la", "les", "l", "president", "presidente",
+                          "ministre"})
+
+
+def _name_words(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    for ch in "’'-.,;:()«»\"":
+        folded = folded.replace(ch, " ")
+    return [w for w in folded.split() if w not in _TITLE_WORDS]
+
+
+def same_source(name: str | None, gold_name: str) -> bool:
+    """Do two names refer to the same source, as the gold's scorer counts it: the same
+    words without accents, case, punctuation and titles, or the same last word with the
+    words of one among those of the other (« Lavrov » and « Sergueï Lavrov »)."""
+    p, g = _name_words(name or ""), _name_words(gold_name)
+    if not p or not g:
+        return False
+    return p == g or (p[-1] == g[-1] and (set(p) <= set(g) or set(g) <= set(p)))
 
 
 # -- fitting ------------------------------------------------------------------------------
@@ -145,11 +179,12 @@ def fit(name: str, rows: Sequence[tuple[Features, str]], classes: Sequence[str],
     return LinearModel(name, tuple(classes), weights, bias, info)
 
 
-def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], int]], *,
+def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], Sequence[int]]], *,
                meta: Mapping[str, Any] | None = None) -> LinearModel:
-    """A conditional logit over ``groups`` of (the options' features, the index of the
-    right option): the weights that maximise the probability of the right option, its
-    softmax among its group's, with an L2 penalty of ``1 / (2 C)``."""
+    """A conditional logit over ``groups`` of (the options' features, the indices of the
+    right options): the weights that maximise the probability of choosing a right
+    option (the sum of their softmax probabilities among the group's), with an L2
+    penalty of ``1 / (2 C)``."""
     try:
         import numpy as np
         from scipy.optimize import minimize
@@ -163,7 +198,9 @@ def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], int]], *,
     x = vec.fit_transform([dict(f) for options, _ in groups for f in options]).tocsr()
     sizes = np.array([len(options) for options, _ in groups])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    right = starts + np.array([k for _, k in groups])
+    right = np.zeros(int(sizes.sum()))
+    for start, (_, ks) in zip(starts, groups, strict=True):
+        right[start + np.array(ks)] = 1.0
     group_of = np.repeat(np.arange(len(groups)), sizes)
     penalty = 1.0 / (2.0 * REGULARISATION)
 
@@ -172,10 +209,11 @@ def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], int]], *,
         top = np.maximum.reduceat(scores, starts)
         exp = np.exp(scores - top[group_of])
         total = np.add.reduceat(exp, starts)
-        log_z = np.log(total) + top
-        value = float(np.sum(log_z - scores[right])) + penalty * float(w @ w)
+        good = np.add.reduceat(exp * right, starts)
+        value = float(np.sum(np.log(total) - np.log(good))) + penalty * float(w @ w)
         prob = exp / total[group_of]
-        grad = x.T @ prob - np.asarray(x[right].sum(axis=0)).ravel() + 2 * penalty * w
+        prob_good = exp * right / good[group_of]
+        grad = x.T @ (prob - prob_good) + 2 * penalty * w
         return value, grad
 
     w0 = np.zeros(x.shape[1])
@@ -188,16 +226,17 @@ def fit_ranker(name: str, groups: Sequence[tuple[Sequence[Features], int]], *,
 
 
 def _groups(trace: Iterable[Instance], decision: str,
-            golds: Mapping[str, GoldDoc]) -> list[tuple[Sequence[Features], int]]:
-    """The ranking groups of a decision whose right option the gold names."""
-    out: list[tuple[Sequence[Features], int]] = []
+            golds: Mapping[str, GoldDoc]) -> list[tuple[Sequence[Features], list[int]]]:
+    """The ranking groups of a decision whose right options the gold names."""
+    out: list[tuple[Sequence[Features], list[int]]] = []
     for inst in trace:
         if inst.decision != decision or inst.doc_id is None or inst.doc_id not in golds:
             continue
         labels = label(inst, golds[inst.doc_id])
         if labels is None or labels.count("yes") == 0:
             continue  # not a quote of the gold, or no option is right
-        out.append(([f for _, f in inst.options], labels.index("yes")))
+        out.append(([f for _, f in inst.options],
+                    [k for k, y in enumerate(labels) if y == "yes"]))
     return out
 
 
@@ -223,7 +262,7 @@ def _collect(prepared: Sequence[Prepared], settings: Settings, models: Models) -
 
 #: The decisions trained, in pipeline order, and those that rank options (a conditional
 #: logit) rather than classify an instance.
-_TRAINED = ("source", "kind")
+_TRAINED = ("source", "entity", "kind")
 _RANKERS = frozenset({"source", "entity"})
 
 
@@ -255,17 +294,19 @@ def folds(doc_ids: Sequence[str], k: int = FOLDS, seed: int = SEED) -> list[list
 
 
 def cross_validate(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
-                   k: int = FOLDS, settings: Settings | None = None,
+                   k: int = FOLDS, seed: int = SEED, settings: Settings | None = None,
+                   also: Sequence[Prepared] = (), also_golds: Sequence[GoldDoc] = (),
                    log: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """Predictions for every gold document, each made by models trained on the other
-    folds: the quotes in the JSON form of ``quotesnap extract --format jsonl``."""
+    folds (and on the documents ``also``, labelled by ``also_golds``, in every fold):
+    the quotes in the JSON form of ``quotesnap extract --format jsonl``."""
     settings = settings or Settings()
     by_doc = {p.plan.doc_id: p for p in prepared}
     out: list[dict[str, Any]] = []
-    for n, test_ids in enumerate(folds([d["doc_id"] for d in golds], k)):
+    for n, test_ids in enumerate(folds([d["doc_id"] for d in golds], k, seed)):
         test = set(test_ids)
-        train_docs = [p for p in prepared if p.plan.doc_id not in test]
-        train_golds = [d for d in golds if d["doc_id"] not in test]
+        train_docs = [p for p in prepared if p.plan.doc_id not in test] + list(also)
+        train_golds = [d for d in golds if d["doc_id"] not in test] + list(also_golds)
         models = train(train_docs, train_golds, settings=settings)
         for doc_id in test_ids:
             extraction = by_doc[doc_id].assemble(settings, models)

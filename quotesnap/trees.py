@@ -61,11 +61,31 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
         # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
         # whatever the tagger says (annonce, estime, déclare are nouns too).
         verbal = tok.feat("VerbForm") == "Part" or (sent is not None and (
-            (tok.i > 0 and sent[tok.i - 1].lemma in ("avoir", "être")
-            and (sent[tok.i - 1].upos == "AUX" or sent[tok.i - 1].base_deprel == "aux"))
+            _after_auxiliary(sent, tok) or _after_quote(sent, tok)
             or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
         return verbal and speech_lemma(tok) is not None
     return False
+
+
+def _after_auxiliary(sent: Sentence, tok: Token) -> bool:
+    """Does an auxiliary stand right before ``tok``, but for the clitics of an inverted
+    subject (« a twitté », « a-t-il communiqué »)?"""
+    for prev in reversed(sent.tokens[:tok.i]):
+        if prev.text.startswith("-") and prev.upos in ("PRON", "PART", "X", "NOUN"):
+            continue
+        return prev.lemma in ("avoir", "être") and (prev.upos == "AUX"
+                                                    or prev.base_deprel == "aux")
+    return False
+
+
+def _after_quote(sent: Sentence, tok: Token) -> bool:
+    """Does ``tok`` open an incise, right after a closing quotation mark (and a comma)?
+    There a verb of saying is a verb, whatever the tagger says (« », complète le
+    ministre »)."""
+    k = tok.i - 1
+    if k >= 0 and sent[k].text == ",":
+        k -= 1
+    return k >= 0 and sent[k].text in ("»", "”", '"')
 
 
 def _multiword_cue(sent: Sentence, tok: Token) -> bool:
@@ -207,11 +227,15 @@ def inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
     """A subject the parser missed: the hyphenated pronoun before the verb
     (``a-t-il dit``) or the noun phrase right after it (``a déclaré le ministre``)."""
     for tok in sent.tokens[after + 1:verb.i]:
-        if tok.text.startswith("-") and tok.text not in ("-t", "-t-") and tok.upos == "PRON":
+        if tok.text.startswith("-") and tok.text not in ("-t", "-t-") and (
+                tok.upos == "PRON" or lexicon.pronoun(tok.text[1:].lower()) is not None):
             return tok
     prepositional = False
     for tok in sent.tokens[verb.i + 1:verb.i + 6]:
-        if tok.text.startswith("-") and tok.upos == "PRON" and tok.text not in ("-t", "-t-"):
+        if tok.text in ("-t", "-t-", "t"):
+            continue  # the euphonic -t- of « ajoute-t-il »: the pronoun comes next
+        if tok.text.startswith("-") and tok.text[1:].isalpha() and (
+                tok.upos == "PRON" or lexicon.pronoun(tok.text[1:].lower()) is not None):
             return tok
         if tok.upos == "ADP":
             # « dit avec chaleur la bonne Pauline »: the noun after a preposition is a
@@ -221,6 +245,8 @@ def inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
         if prepositional and tok.upos == "NOUN":
             prepositional = False
             continue
+        if tok.upos == "NOUN" and tok.lemma.lower() in lexicon.words("time-nouns"):
+            continue  # « a déclaré le 20 mars le cosmonaute »: a date, then the subject
         if tok.upos == "PRON" and tok.text.lower() in lexicon.words("object-clitics"):
             break  # « … », appelant à s'écarter: an object or reflexive clitic
         if tok.upos in ("PROPN", "NOUN") or (tok.upos == "PRON" and tok.text[0].isalpha()):
@@ -251,7 +277,10 @@ def agent_of(sent: Sentence, verb: Token, *, after: int = -1) -> Token | None:
     entry = lexicon.speech_verb(speech_lemma(verb) or "")
     if entry is not None and entry.cls == "manner":
         return None  # « une série d'actions a été lancée par X »: an act, not words
+    means = lexicon.words("not-agents")  # « par la suite », « par courriel »
     for child in sent.children(verb):
+        if child.lemma.lower() in means or child.text.lower() in means:
+            continue
         if child.deprel == "obl:agent" or (
             child.base_deprel in ("obl", "nmod")
             and any(c.deprel == "case" and c.text.lower() == "par" for c in sent.children(child))
@@ -263,10 +292,12 @@ def agent_of(sent: Sentence, verb: Token, *, after: int = -1) -> Token | None:
     for tok in sent.tokens[start:start + 6]:
         if tok.text.lower() == "par":
             head = sent.head_of(tok)
-            if head is not None and head.i > tok.i and head.upos in ("NOUN", "PROPN", "PRON"):
-                return head
-            return next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
-                         if t.upos in ("NOUN", "PROPN", "PRON")), None)
+            if head is None or head.i <= tok.i or head.upos not in ("NOUN", "PROPN", "PRON"):
+                head = next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
+                             if t.upos in ("NOUN", "PROPN", "PRON")), None)
+            if head is not None and head.lemma.lower() in means:
+                return None
+            return head
         if tok.text in (".", ";", ":"):
             break
     return None

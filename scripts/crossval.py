@@ -30,25 +30,43 @@ def main() -> None:
     ap.add_argument("gold", nargs="?", type=Path, default=GOLD)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--keep", type=Path, help="write the predictions to this file")
+    ap.add_argument("--also", type=Path, action="append", default=[],
+                    help="a gold file added to the training documents of every fold")
+    ap.add_argument("--repeats", type=int, default=1,
+                    help="repeat with other deals of documents to folds; print each and the mean")
     args = ap.parse_args()
 
     from quotesnap import Extractor
     from quotesnap.models import Models
-    from quotesnap.training import cross_validate, label, prepare_gold, read_gold
+    from quotesnap.training import SEED, cross_validate, label, prepare_gold, read_gold
 
     t0 = time.perf_counter()
     golds = read_gold(args.gold)
     untrained = Models.untrained()
     prepared = prepare_gold(golds, Extractor(models=untrained))
-    preds = cross_validate(prepared, golds, k=args.folds,
-                           log=lambda m: print(m, file=sys.stderr))
-    out = args.keep or Path(tempfile.mkdtemp()) / "crossval.pred.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for q in preds:
-            fh.write(json.dumps(q, ensure_ascii=False) + "\n")
-    print(f"{args.gold.name}: {len(golds)} documents, {args.folds}-fold cross-validation "
-          f"by document ({time.perf_counter() - t0:.0f} s)")
-    subprocess.run([sys.executable, str(SCORER), str(args.gold), str(out)], check=True)
+    also_golds = [d for path in args.also for d in read_gold(path)]
+    also = prepare_gold(also_golds, Extractor(models=untrained)) if also_golds else []
+    figures = []
+    for repeat in range(args.repeats):
+        preds = cross_validate(prepared, golds, k=args.folds, seed=SEED + repeat,
+                               also=also, also_golds=also_golds,
+                               log=lambda m: print(m, file=sys.stderr))
+        out = args.keep or Path(tempfile.mkdtemp()) / "crossval.pred.jsonl"
+        with out.open("w", encoding="utf-8") as fh:
+            for q in preds:
+                fh.write(json.dumps(q, ensure_ascii=False) + "\n")
+        print(f"{args.gold.name}: {len(golds)} documents, {args.folds}-fold cross-validation "
+              f"by document, seed {SEED + repeat} ({time.perf_counter() - t0:.0f} s)")
+        subprocess.run([sys.executable, str(SCORER), str(args.gold), str(out)], check=True)
+        done = subprocess.run([sys.executable, str(SCORER), str(args.gold), str(out), "--json"],
+                              check=True, capture_output=True, text=True)
+        figures.append(json.loads(done.stdout))
+    if args.repeats > 1:
+        print(f"mean of {args.repeats} deals:")
+        for group in ("marked", "indirect"):
+            keys = ("F", "speaker", "attr.F")
+            means = {k: sum(f[group][k] for f in figures) / len(figures) for k in keys}
+            print(f"{group:9s} " + "  ".join(f"{k}={v:5.1f}" for k, v in means.items()))
 
     # the oracle: is the right mention among the source candidates?
     by_id = {d["doc_id"]: d for d in golds}
