@@ -52,7 +52,7 @@ CSV_COLUMNS = (
     "doc_id", "kind", "start", "end", "text",
     "speaker_name", "speaker_start", "speaker_end", "speaker_text",
     "cue_text", "cue_lemma", "cue_start", "cue_end",
-    "confidence", "rule",
+    "confidence", "rule", "speaker_kind", "speaker_gender",
 )
 
 
@@ -136,6 +136,8 @@ def csv_row(quote: Quote) -> dict[str, Any]:
         "cue_end": cue.end if cue else None,
         "confidence": round(quote.confidence, 3),
         "rule": quote.rule,
+        "speaker_kind": sp.kind if sp else None,
+        "speaker_gender": sp.gender if sp else None,
     }
 
 
