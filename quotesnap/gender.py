@@ -400,9 +400,14 @@ def _phrase_role(phrase: str, start: int) -> Evidence | None:
     return Evidence("role", phrase[:tokens[k].end()], g, start + tokens[k].start())
 
 
-def _mention_evidence(quotes: Sequence[Quote]) -> list[Evidence]:
+def _mention_evidence(quotes: Sequence[Quote], text: str = "",
+                      name: str = "") -> list[Evidence]:
     """The pronouns the resolution linked to the source at its quotes (« a-t-elle »,
-    « selon lui »), and the descriptions it was given there (« le nageur français »)."""
+    « selon lui »), and the descriptions it was given there (« le nageur français »).
+
+    With a ``name``, a pronoun counts only when that name is the last person named before
+    it: « … de Christophe Chalençon, ce dernier a affirmé » is Chalençon, whoever the
+    resolution took it for."""
     found = []
     for q in quotes:
         m = q.speaker.mention if q.speaker else None
@@ -410,7 +415,8 @@ def _mention_evidence(quotes: Sequence[Quote]) -> list[Evidence]:
             continue
         pron = _pronoun(m.text)
         if pron is not None:
-            if pron.person == 3 and not pron.plural and (g := _g(pron.gender)):
+            if pron.person == 3 and not pron.plural and (g := _g(pron.gender)) and (
+                    not name or _last_named(text, name, m.start)):
                 found.append(Evidence("pronoun", m.text.strip(), g, m.start))
         elif m.text[:1].islower() or _is_description(_WORD.findall(m.text) or ["x"]):
             if (e := _phrase_role(m.text, m.start)) is not None:
@@ -485,8 +491,33 @@ def _name_evidence(text: str, name: str, quotes: Sequence[Quote]) -> list[Eviden
     found = []
     for start, end in _occurrences(text, name):
         found += _around(text, name, start, end)
-    found += _mention_evidence(quotes)
+    found += _mention_evidence(quotes, text, name)
     return found
+
+
+# A person's name as running text shows it: two capitalised words or more, with name
+# particles between them (« Christophe Chalençon », « Thomas de Maizière »).
+_PERSON_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:de|du|d['’]|van|von|al-|el-|le|la)"
+                             r"\s*)?\p{Lu}[\p{L}'’.-]+)+")
+
+
+_QUOTED = regex.compile(r"«[^«»]*»|“[^“”]*”")
+
+
+def _last_named(text: str, name: str, position: int) -> bool:
+    """Is ``name`` the last person the text names before ``position``? (Not another
+    person's name between its last mention and ``position``.)"""
+    before = [s for s, _ in _occurrences(text, name) if s < position]
+    if not before:
+        return False
+    own = set(name.split())
+    between = _QUOTED.sub(" ", text[before[-1]:position])  # not the names quoted words hold
+    for m in _PERSON_NAME.finditer(between):
+        words = [w for w in m.group().split() if w not in ("Le", "La", "Les", "L'", "L’")]
+        if (len(words) > 1 and not set(words) <= own and _person_shaped(" ".join(words))
+                and not _organisation_name(words)):
+            return False
+    return True
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?«»\"“”()\[\]\n—–]")
