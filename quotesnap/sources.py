@@ -29,7 +29,7 @@ from . import lexicon
 from .extract import Extraction
 from .results import Kind, Quote
 
-__all__ = ["Source", "sources"]
+__all__ = ["Source", "fold_name", "sources"]
 
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -88,11 +88,11 @@ def sources(extractions: Iterable[Extraction | Sequence[Quote]]) -> list[Source]
             groups.setdefault(_key(q, n), []).append((n, q))
     _merge_surnames(groups)
     table = [_record(members) for members in groups.values()]
-    table.sort(key=lambda s: (-s.quotes, -s.articles, _fold(s.name)))
+    table.sort(key=lambda s: (-s.quotes, -s.articles, fold_name(s.name)))
     return table
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """A name's spelling for comparison: no accents, lowercase, no leading article, words
     only (« L’Unédic » and « l'Unedic » are one)."""
     plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
@@ -114,7 +114,7 @@ def _key(q: Quote, doc: int) -> tuple[str, str]:
              or words[0].lower() in _INDEFINITE
              or not any(w[:1].isupper() for w in words[1:] + words[:1]
                         if w.lower() not in ("le", "la", "les", "l'")))
-    return (str(doc) if local else "", _fold(name))
+    return (str(doc) if local else "", fold_name(name))
 
 
 def _merge_surnames(groups: dict[tuple[str, str], list[tuple[int, Quote]]]) -> None:
