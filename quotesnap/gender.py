@@ -252,12 +252,17 @@ def _organisation_noun(word: str) -> bool:
         low.endswith("aux") and low[:-3] + "al" in words)
 
 
+def _fixed(noun: str) -> bool:
+    """A noun whose gender is its own, whoever it names (« un témoin », « une source »)."""
+    return _low(noun) in lexicon.gender_words("fixed-nouns")
+
+
 def _noun_gender(noun: str, determiner: str, adjectives: Sequence[str]) -> str:
     """The gender a noun for a person says with its determiner and the adjectives before
     it: its own form (« directrice »), else the determiner (« la ministre »), else an
     adjective (« l'ancienne ministre »). ``""`` when they say nothing."""
     low = _low(noun)
-    if low in lexicon.gender_words("fixed-nouns"):
+    if _fixed(noun):
         return ""  # « un témoin », « une source »: the noun's gender, not the person's
     own = _g(_person_nouns().get(low, ""))
     if own == "m" and low in lexicon.gender_words("masculine-for-all"):
@@ -392,7 +397,7 @@ def _phrase_role(phrase: str, start: int) -> Evidence | None:
     det, noun, adjs, k = _head(words)
     if not noun or (person := _person_noun(noun)) is None or person[1]:
         return None
-    if det in _PLURAL_DETERMINERS or det in _QUANTIFIERS:
+    if det in _PLURAL_DETERMINERS or det in _QUANTIFIERS or _fixed(noun):
         return None
     g = _noun_gender(noun, det, adjs) or _after_noun(words[k + 1:k + 2])
     if not g:
@@ -419,9 +424,26 @@ def _mention_evidence(quotes: Sequence[Quote], text: str = "",
                     not name or _last_named(text, name, m.start)):
                 found.append(Evidence("pronoun", m.text.strip(), g, m.start))
         elif m.text[:1].islower() or _is_description(_WORD.findall(m.text) or ["x"]):
+            if name and not _described(text, name, m.start, m.text):
+                continue
             if (e := _phrase_role(m.text, m.start)) is not None:
                 found.append(e)
     return found
+
+
+def _described(text: str, name: str, position: int, description: str) -> bool:
+    """Does the description at ``position`` speak of ``name``? Not when the name is its
+    complement (« L'avocate de Jean-Marc Morandini »), nor when another person was named
+    since the name (« La mère » after the father's name and someone else's)."""
+    words = _WORD.findall(description)
+    for k, w in enumerate(words):
+        if w in name.split() and k > 0 and (
+                _low(words[k - 1]) in _COMPLEMENT or (k > 1 and _low(words[k - 1]) in (
+                    "le", "la", "l'", "les") and _low(words[k - 2]) in _COMPLEMENT)):
+            return False
+    if any(w in name.split() for w in words):
+        return True  # « le sénateur républicain Tom Cotton »: the name is the head's
+    return _last_named(text, name, position)
 
 
 # -- names (« Sergueï Lavrov », « Lavrov », « M. Lavrov ») ----------------------------------
@@ -470,7 +492,9 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
         pattern = r"\s+".join(regex.escape(w) for w in form.split())
         for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}\-'’]){pattern}(?![\p{{L}}\p{{N}}])",
                                 text):
-            spans.setdefault(m.start(), m.end())
+            # the surname inside the full name is the full name's occurrence
+            if not any(s <= m.start() < e for s, e in spans.items()):
+                spans.setdefault(m.start(), m.end())
     return sorted(spans.items())
 
 
@@ -604,7 +628,7 @@ def _role_before(text: str, name: str, before: Sequence[tuple[str, int]],
         if person is None:
             g = _g(lexicon.gender_words("determiners").get(_low(det), ""))
         else:
-            g = _noun_gender(word, det, adjs) or _after_noun(
+            g = "" if _fixed(word) else _noun_gender(word, det, adjs) or _after_noun(
                 [w for w, _ in window[k + 1:k + 2]])
         if not g:
             return None
@@ -637,7 +661,7 @@ def _role_after(text: str, end: int) -> Evidence | None:
             return None  # a name after the role: it is that person's role
         complement = _low(w) in _COMPLEMENT | {"la", "le", "l'", "les"} or (
             complement and w[:1].isupper())  # « du HBC Nantes »
-    g = _noun_gender(noun, det, adjs) or _after_noun(words[k + 1:k + 2])
+    g = "" if _fixed(noun) else _noun_gender(noun, det, adjs) or _after_noun(words[k + 1:k + 2])
     if not g:
         return None
     start = m.start("phrase")
