@@ -229,6 +229,8 @@ def _person_noun(word: str) -> tuple[str, bool] | None:
     """``(gender, plural)`` of a noun for a person (« ministres » -> ``("", True)``),
     None for any other word."""
     low = _low(word)
+    if low in lexicon.gender_words("adjectives"):
+        return None  # « un premier pas »: « le Premier ministre » has its noun after it
     nouns = _person_nouns()
     if low in nouns:
         return nouns[low], False
