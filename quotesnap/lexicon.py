@@ -15,6 +15,9 @@ each file:
   (``gouvernement``, ``police``);
 - ``pronouns.txt``: pronouns with person, gender and number, and whether they can be a
   source;
+- ``gender.txt``: what marks a person's gender (determiners, agreement endings, nouns for
+  people that say it or say nothing), one ``[section]`` each, read with
+  :func:`gender_words`;
 - ``words.txt``: the small closed lists the rules test words against (object clitics,
   impersonal verbs, nouns of saying, name particles, abbreviations…), one ``[section]``
   each, read with :func:`words`.
@@ -45,6 +48,7 @@ __all__ = [
     "SourcePreposition",
     "SpeechVerb",
     "any_cue_regex",
+    "gender_words",
     "group_nouns",
     "is_speech_lemma",
     "is_title",
@@ -767,6 +771,15 @@ def _word_sections() -> dict[str, list[_Line]]:
     return sections
 
 
+def _section(file: str, sections: dict[str, list[_Line]], section: str) -> list[_Line]:
+    """The lines of a named ``[section]`` of a data file, or an error naming those it has."""
+    if section not in sections or not section:
+        known = ", ".join(sorted(name for name in sections if name))
+        raise DataFileError(f"quotesnap/data/{file} has no [{section}] section (it has "
+                            f"{known}); check the name, or reinstall quotesnap")
+    return sections[section]
+
+
 @functools.cache
 def words(section: str) -> frozenset[str]:
     """The words of one ``[section]`` of ``data/words.txt`` (``"object-clitics"``,
@@ -775,18 +788,37 @@ def words(section: str) -> frozenset[str]:
 
     Raises :class:`DataFileError` for a section the file does not have.
     """
-    sections = _word_sections()
-    if section not in sections or not section:
-        known = ", ".join(sorted(name for name in sections if name))
-        raise DataFileError(f"quotesnap/data/words.txt has no [{section}] section (it has "
-                            f"{known}); check the name, or reinstall quotesnap")
     entries: set[str] = set()
-    for line in _unique(sections[section]):
+    for line in _unique(_section("words.txt", _word_sections(), section)):
         word = " ".join(line.fields[0].split())
         if "’" in word:
             raise line.error("write the straight apostrophe ('): the typographic one is added")
         entries.update({word, word.replace("'", "’")})
     return frozenset(entries)
+
+
+@functools.cache
+def _gender_sections() -> dict[str, list[_Line]]:
+    return _sections("gender.txt", 2)
+
+
+@functools.cache
+def gender_words(section: str) -> Mapping[str, str]:
+    """The ``[section]`` of ``data/gender.txt`` (``"determiners"``, ``"adjectives"``,
+    ``"person-nouns"``, ``"feminine-endings"``…): each word, lowercase, with the gender it
+    marks (``Masc``, ``Fem``, or ``""`` when it marks none); elided forms with both
+    apostrophes.
+
+    Raises :class:`DataFileError` for a section the file does not have.
+    """
+    entries: dict[str, str] = {}
+    for line in _unique(_section("gender.txt", _gender_sections(), section)):
+        word, gender = line.fields
+        if gender not in _GENDERS:
+            raise line.error(f"unknown gender {gender!r} (Masc, Fem or empty)")
+        entries[word] = gender
+        entries[word.replace("'", "’")] = gender
+    return MappingProxyType(entries)
 
 
 # -- a light lemmatiser --------------------------------------------------------------------

@@ -34,6 +34,8 @@ from .results import Quote
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "HIGHLIGHT_CSS",
+    "HIGHLIGHT_LEGEND",
     "CsvWriter",
     "HtmlWriter",
     "JsonLinesWriter",
@@ -52,7 +54,7 @@ CSV_COLUMNS = (
     "doc_id", "kind", "start", "end", "text",
     "speaker_name", "speaker_start", "speaker_end", "speaker_text",
     "cue_text", "cue_lemma", "cue_start", "cue_end",
-    "confidence", "rule",
+    "confidence", "rule", "speaker_kind", "speaker_gender",
 )
 
 
@@ -136,6 +138,8 @@ def csv_row(quote: Quote) -> dict[str, Any]:
         "cue_end": cue.end if cue else None,
         "confidence": round(quote.confidence, 3),
         "rule": quote.rule,
+        "speaker_kind": sp.kind if sp else None,
+        "speaker_gender": sp.gender if sp else None,
     }
 
 
@@ -257,15 +261,8 @@ class TableWriter(Writer):
             self.stream.write(self._line([""] * len(cells), more))
 
 
-_HTML_HEAD = """<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<title>quotesnap</title>
-<style>
-body { font: 16px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; }
-h2 { font: bold 1em sans-serif; border-bottom: 1px solid #ccc; }
-.text { white-space: pre-wrap; }
+#: The style of :func:`highlight`'s marks (also used by the sources report).
+HIGHLIGHT_CSS = """.text { white-space: pre-wrap; }
 mark { padding: 0 .1em; border-radius: .2em; }
 mark.direct { background: #fde68a; }
 mark.partial { background: #bfdbfe; }
@@ -275,14 +272,28 @@ mark mark { outline: 1px dashed #555; }
 .speaker { font-weight: bold; border-bottom: 2px solid #b45309; }
 .cue { font-style: italic; border-bottom: 2px dotted #b45309; }
 .legend mark, .legend span { margin-right: 1em; }
-ol { font: 14px/1.5 sans-serif; }
+"""
+
+#: The legend of :func:`highlight`'s marks.
+HIGHLIGHT_LEGEND = """<p class="legend"><mark class="direct">direct</mark>
+<mark class="partial">partial</mark><mark class="indirect">indirect</mark>
+<mark class="other">other</mark>
+<span class="speaker">speaker</span><span class="cue">cue</span></p>
+"""
+
+_HTML_HEAD = f"""<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>quotesnap</title>
+<style>
+body {{ font: 16px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; }}
+h2 {{ font: bold 1em sans-serif; border-bottom: 1px solid #ccc; }}
+{HIGHLIGHT_CSS}ol {{ font: 14px/1.5 sans-serif; }}
 </style>
 </head>
 <body>
-<p class="legend"><mark class="direct">direct</mark><mark class="partial">partial</mark>
-<mark class="indirect">indirect</mark><mark class="other">other</mark>
-<span class="speaker">speaker</span><span class="cue">cue</span></p>
-"""
+{HIGHLIGHT_LEGEND}"""
 
 
 @attrs.frozen
@@ -295,13 +306,13 @@ class _Layer:
     close_tag: str
 
 
-def _layers(quotes: Sequence[Quote], text_len: int) -> list[_Layer]:
+def _layers(quotes: Sequence[Quote], text_len: int, prefix: str = "") -> list[_Layer]:
     """The quotes as ``<mark>`` layers, and their speaker mentions and cues as spans."""
     layers = []
     for n, q in enumerate(quotes, 1):
         title = html.escape(f"#{n} {_describe(q)}", quote=True)
-        layers.append(_Layer(q.start, q.end, f'<mark class="{q.kind}" id="q{n}" title="{title}">',
-                             "</mark>"))
+        mark = f'<mark class="{q.kind}" id="{prefix}q{n}" title="{title}">'
+        layers.append(_Layer(q.start, q.end, mark, "</mark>"))
         mention = q.speaker.mention if q.speaker else None
         if mention is not None:
             layers.append(_Layer(mention.start, mention.end,
@@ -313,15 +324,16 @@ def _layers(quotes: Sequence[Quote], text_len: int) -> list[_Layer]:
     return [la for la in layers if 0 <= la.start < la.end <= text_len]
 
 
-def highlight(text: str, quotes: Sequence[Quote]) -> str:
+def highlight(text: str, quotes: Sequence[Quote], *, prefix: str = "") -> str:
     """``text`` escaped for HTML, each quote in a ``<mark>`` whose title gives its speaker,
-    cue and rule, speaker mentions and cues in ``<span>``.
+    cue and rule, speaker mentions and cues in ``<span>``. The n-th quote's mark has the id
+    ``{prefix}q{n}`` (a page holding several documents gives each its prefix).
 
     Quotes nest (a « … “ … ” … » gives a mark inside a mark). Where two stretches cross
     instead (an indirect quote that ends inside a quoted fragment, a cue inside an incise)
     the inner element is closed and reopened, so the markup stays well formed.
     """
-    layers = _layers(quotes, len(text))
+    layers = _layers(quotes, len(text), prefix)
     bounds = sorted({0, len(text)} | {la.start for la in layers} | {la.end for la in layers})
     out: list[str] = []
     stack: list[_Layer] = []

@@ -57,10 +57,21 @@ class Speaker:
     person's name, ``Sergueï Lavrov`` for ``Lavrov``, ``il`` or ``le chef de la diplomatie
     russe``); ``mention`` is what the text says at this quote, or None when the speaker is
     only inherited from the context.
+
+    What the article says of the source (read by :mod:`quotesnap.gender` once the whole
+    document is resolved): ``kind`` is ``person``, ``organisation``, ``group`` (a plural
+    of people: « les manifestants ») or ``unknown``; ``gender`` is ``"f"``, ``"m"`` or None
+    when the text does not say (and always None but for a person); ``gender_evidence``
+    lists what the text says, each item ``"kind: words (gender)"``, e.g. ``"title: Mme
+    Bush (f)"``, ``"pronoun: elle (f)"``, ``"role: la ministre (f)"``, ``"agreement:
+    s'est dite satisfaite (f)"``.
     """
 
     name: str
     mention: Span | None = None
+    kind: str = "unknown"
+    gender: str | None = None
+    gender_evidence: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         m = self.mention
@@ -69,6 +80,9 @@ class Speaker:
             "start": m.start if m else None,
             "end": m.end if m else None,
             "text": m.text if m else None,
+            "kind": self.kind,
+            "gender": self.gender,
+            "gender_evidence": list(self.gender_evidence),
         }
 
 

@@ -123,14 +123,16 @@ def test_jsonl_is_the_design_form_one_quote_per_line() -> None:
         "doc_id": "doc-1", "kind": "direct", "start": OUTER.start, "end": OUTER.end,
         "text": OUTER.text,
         "speaker": {"name": "Sergueï Lavrov", "start": LAVROV.mention.start,  # type: ignore[union-attr]
-                    "end": LAVROV.mention.end, "text": "il"},  # type: ignore[union-attr]
+                    "end": LAVROV.mention.end, "text": "il",  # type: ignore[union-attr]
+                    "kind": "unknown", "gender": None, "gender_evidence": []},
         "cue": {"start": OUTER.cue.start, "end": OUTER.cue.end,  # type: ignore[union-attr]
                 "text": "souligné", "lemma": "souligner"},
         "confidence": 0.9, "rule": "incise", "depth": 0,
     }
     assert term["speaker"] is None and term["cue"] is None
     assert inherited["speaker"] == {"name": "Sergueï Lavrov", "start": None, "end": None,
-                                    "text": None}
+                                    "text": None, "kind": "unknown", "gender": None,
+                                    "gender_evidence": []}
 
 
 def test_jsonl_writes_french_unescaped() -> None:
