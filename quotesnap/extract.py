@@ -30,7 +30,7 @@ from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
-from .scan import MarkedSpan, scan, split_incises
+from .scan import KIND_CONFIDENCE, MarkedSpan, scan, split_incises
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 
@@ -290,12 +290,16 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) -> 
 
 def _scanned(plan: _Plan) -> Extraction:
     """The quotes in marks as the scanner sees them, with its guess at their kind and no
-    source: what ``attribute=False`` (``--scan-only``) asks for."""
+    source: what ``attribute=False`` (``--scan-only``) asks for. Rule ``scan``; the
+    confidence is how often the scanner's guess at that kind is right
+    (:data:`~quotesnap.scan.KIND_CONFIDENCE`)."""
     text = plan.text
     quotes = []
     for q in sorted([*plan.top, *plan.nested], key=lambda q: (q.start, -q.end)):
+        confidence = KIND_CONFIDENCE.get(q.kind, 0.0)
         for s, e in split_incises(q, text) if q.incises else [(q.start, q.end)]:
-            quotes.append(Quote(text[s:e], s, e, q.kind, depth=q.depth, doc_id=plan.doc_id))
+            quotes.append(Quote(text[s:e], s, e, q.kind, confidence=confidence, rule="scan",
+                                depth=q.depth, doc_id=plan.doc_id))
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
 
 
