@@ -9,7 +9,7 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
@@ -31,6 +31,9 @@ from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .scan import KIND_CONFIDENCE, MarkedSpan, scan, split_incises
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 
@@ -63,6 +66,13 @@ class Extraction:
     doc_id: str | None = None
     #: Why the document could not be processed (only from ``extract_many``), else None.
     error: str | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        """This document's quotes as a pandas DataFrame, one row per quote (see
+        :func:`quotesnap.to_frame`; needs ``pip install 'quotesnap[pandas]'``)."""
+        from .frame import to_frame
+
+        return to_frame(self)
 
 
 @attrs.frozen
