@@ -11,12 +11,14 @@ from __future__ import annotations
 from .errors import (
     BackendNotInstalledError,
     DataFileError,
+    ExtraNotInstalledError,
     InputFormatError,
     ModelNotFoundError,
     QuotesnapError,
     UnknownBackendError,
 )
 from .extract import Extraction, Extractor, Settings, extract
+from .frame import to_frame
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .scoring import Evaluation, evaluate
 
@@ -28,6 +30,7 @@ __all__ = [
     "DataFileError",
     "Diagnostic",
     "Evaluation",
+    "ExtraNotInstalledError",
     "Extraction",
     "Extractor",
     "InputFormatError",
@@ -42,4 +45,5 @@ __all__ = [
     "__version__",
     "evaluate",
     "extract",
+    "to_frame",
 ]

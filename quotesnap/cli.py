@@ -30,16 +30,19 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import attrs
 
 from .errors import InputFormatError, QuotesnapError
-from .output import FORMATS, make_writer
+from .output import FORMATS, Writer, make_writer
 
 if TYPE_CHECKING:
     from .extract import Extraction, Extractor
+    from .frame import ParquetWriter
 
 __all__ = ["Document", "Failure", "build_parser", "main", "read_documents"]
 
 PROG = "quotesnap"
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
+#: The binary output format, written by :class:`quotesnap.frame.ParquetWriter`.
+PARQUET = "parquet"
 
 
 @attrs.frozen
@@ -160,8 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "good, 1 some documents failed, 2 usage or setup error.")
     ex.add_argument("files", nargs="+", metavar="FILE",
                     help="UTF-8 text file, or JSON Lines with --input-format jsonl; - for stdin")
-    ex.add_argument("-f", "--format", choices=list(FORMATS), default="table",
-                    help="output format (default: table)")
+    ex.add_argument("-f", "--format", choices=[*FORMATS, PARQUET], default="table",
+                    help="output format (default: table); parquet needs -o and the pandas "
+                         "extra")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     ex.add_argument("--input-format", choices=["text", "jsonl"], default="text",
                     help='text: each file is a document (doc_id: its name); jsonl: one '
@@ -302,17 +306,32 @@ def _open_output(path: str | None) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
 
 
+def _open_writer(args: argparse.Namespace) -> tuple[Writer | ParquetWriter, TextIO | None]:
+    """The writer of ``--format`` on ``-o`` (or stdout), and the text stream it writes to
+    (None for Parquet, which writes its own file)."""
+    if args.format == PARQUET:
+        from .frame import ParquetWriter
+
+        return ParquetWriter(args.output), None
+    out = _open_output(args.output)
+    return make_writer(args.format, out, width=shutil.get_terminal_size((100, 24)).columns), out
+
+
 def _extract_command(args: argparse.Namespace) -> int:
+    if args.format == PARQUET and args.output in (None, STDIN):
+        _error("", "--format parquet writes a binary file: name it with -o FILE.parquet")
+        return 2
     extractor = _build_extractor(args)
     if extractor is None:
         return 2
     try:
-        out = _open_output(args.output)
+        writer, out = _open_writer(args)
     except OSError as e:
         _error(args.output, f"cannot write: {_read_error(e)}")
         return 2
-    width = shutil.get_terminal_size((100, 24)).columns
-    writer = make_writer(args.format, out, width=width)
+    except QuotesnapError as e:  # the extra that --format parquet needs is not installed
+        _error("", _one_line(e))
+        return 2
     failed = 0
     try:
         for docs, failures in _batches(read_documents(args.files, args.input_format),
@@ -336,10 +355,10 @@ def _extract_command(args: argparse.Namespace) -> int:
         _error("", _one_line(e))
         return 2
     finally:
-        if out is not sys.stdout:
-            out.close()
-        else:
+        if out is sys.stdout:
             out.flush()
+        elif out is not None:
+            out.close()
     return 1 if failed else 0
 
 
