@@ -26,6 +26,7 @@ from .attribute import (
 from .backends import BACKENDS, load_backend
 from .candidates import Candidate, choose_windows, outside_quotes, split_sentences
 from .errors import QuotesnapError
+from .fullparse import cut_windows
 from .indirect import find_indirect
 from .parse import Backend, Sentence, Token
 from .resolve import Resolver, mention_from_tokens
@@ -141,6 +142,16 @@ class Extractor:
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         plan = _plan(text, doc_id, self.settings)
         return self._finish([plan], isolate=False)[0]
+
+    def run_parsed(self, text: str, sentences: Sequence[Sentence], *,
+                   doc_id: str | None = None) -> Extraction:
+        """The quotes of ``text`` from a parse of the whole text made elsewhere (the
+        ``Doc`` of a spaCy pipeline: :mod:`quotesnap.spacy_component`): ``sentences``
+        with offsets into ``text``. Nothing is parsed; the rules read each candidate
+        window off that parse (:func:`quotesnap.fullparse.cut_windows`)."""
+        plan = _plan(text, doc_id, self.settings)
+        parsed = cut_windows(plan.windows, sentences) if self.settings.attribute else []
+        return _assemble(plan, parsed, self.settings)
 
     def extract_many(
         self, docs: Iterable[str | tuple[str | None, str]]
