@@ -23,6 +23,7 @@ from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .scoring import Evaluation, evaluate
 
 __version__ = "0.1.0"
+"""The version of quotesnap (``quotesnap --version`` prints it too)."""
 
 __all__ = [
     "BackendNotInstalledError",

@@ -111,7 +111,7 @@ def to_frame(extractions: Extraction | Iterable[Extraction | Quote]) -> pd.DataF
     ...     [("a", "«Nous partons», a dit Lavrov."), ("b", "Rien ici.")]))
     >>> frame[["doc_id", "kind", "start", "end", "speaker_name"]]
       doc_id    kind  start  end speaker_name
-    0      a  direct      1   12         <NA>
+    0      a  direct      1   13         <NA>
     """
     pandas = _pandas()
     rows = [_flat(q) for q in _quotes(extractions)]

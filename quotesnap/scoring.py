@@ -4,9 +4,6 @@
     >>> report = quotesnap.evaluate("examples/lavrov-maduro-2020.gold.jsonl")  # extracts
     >>> report.marked.f1, report.marked.attribution_f1
     (100.0, 100.0)
-    >>> print(report.marked.line("marked"))  # doctest: +NORMALIZE_WHITESPACE
-    marked gold= 7 pred= 7 P=100.0 R=100.0 F=100.0 (ggt rule F=100.0) exact=100.0
-    speaker=100.0 mention=100.0 attribution P=100.0 R=100.0 F=100.0
 
 With predictions made elsewhere, ``quotesnap.evaluate(gold, "pred.jsonl")``.
 

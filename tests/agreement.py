@@ -17,7 +17,9 @@ class Difference:
     doc_id: str
     start: int
     end: int
-    #: ``speaker``, ``kind``, ``kind and speaker``, ``only Extractor`` or ``only component``
+    #: ``speaker``, ``kind``, ``kind and speaker``, ``only Extractor``, ``only component``,
+    #: or ``other span (Extractor's)`` / ``(component's)`` when the other side has an
+    #: overlapping quote with other boundaries
     what: str
     windows: str  # kind and speaker on the Extractor's side, or "-"
     full: str  # the same on the component's side
@@ -53,7 +55,11 @@ def compare(windows: Sequence[quotesnap.Extraction], full: Sequence[quotesnap.Ex
             total += 1
             p, q = left.get(span), right.get(span)
             if p is None or q is None:
-                what = "only component" if p is None else "only Extractor"
+                # a quote the other side has with other boundaries, or not at all
+                mine, other = (right, left) if p is None else (left, right)
+                side = "component" if p is None else "Extractor"
+                moved = any(s < span[1] and span[0] < e for s, e in other if (s, e) not in mine)
+                what = f"other span ({side}'s)" if moved else f"only {side}"
             else:
                 kind = p.kind != q.kind
                 speaker = (p.speaker and p.speaker.name) != (q.speaker and q.speaker.name)
