@@ -329,13 +329,14 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """``marked`` and ``indirect`` exactly as ``score.py --json`` prints them, then
-        ``kinds``, ``confusion`` and the counts of documents and problems."""
+        ``kinds``, ``confusion``, the number of documents, the problems and warnings."""
         return {
             **{name: s.to_dict() for name, s in self.groups.items()},
             "kinds": [k.to_dict() for k in self.kinds],
             "confusion": self.confusion,
             "documents": self.documents,
             "problems": list(self.problems),
+            "warnings": list(self.warnings),
         }
 
     def report(self) -> str:
