@@ -11,22 +11,28 @@ from __future__ import annotations
 from .errors import (
     BackendNotInstalledError,
     DataFileError,
+    ExtraNotInstalledError,
     InputFormatError,
     ModelNotFoundError,
     QuotesnapError,
     UnknownBackendError,
 )
 from .extract import Extraction, Extractor, Settings, extract
+from .frame import to_frame
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
+from .scoring import Evaluation, evaluate
 from .sources import Source, sources
 
 __version__ = "0.1.0"
+"""The version of quotesnap (``quotesnap --version`` prints it too)."""
 
 __all__ = [
     "BackendNotInstalledError",
     "Cue",
     "DataFileError",
     "Diagnostic",
+    "Evaluation",
+    "ExtraNotInstalledError",
     "Extraction",
     "Extractor",
     "InputFormatError",
@@ -40,6 +46,8 @@ __all__ = [
     "Speaker",
     "UnknownBackendError",
     "__version__",
+    "evaluate",
     "extract",
     "sources",
+    "to_frame",
 ]

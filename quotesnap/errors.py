@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "BackendNotInstalledError",
     "DataFileError",
+    "ExtraNotInstalledError",
     "InputFormatError",
     "ModelNotFoundError",
     "QuotesnapError",
@@ -29,6 +30,11 @@ class UnknownBackendError(QuotesnapError, ValueError):
 
 class BackendNotInstalledError(QuotesnapError, ImportError):
     """The Python package behind a backend is not installed."""
+
+
+class ExtraNotInstalledError(QuotesnapError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the
+    extra that brings it (``pip install 'quotesnap[pandas]'``)."""
 
 
 class ModelNotFoundError(QuotesnapError, LookupError):

@@ -8,8 +8,8 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,6 +18,7 @@ from .attribute import proposals
 from .backends import BACKENDS, load_backend
 from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError
+from .fullparse import cut_windows
 from .gender import assign as assign_gender
 from .indirect import find_indirect
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
@@ -27,8 +28,11 @@ from .ranking import Choice, choose_source, mention_type
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .rules import Attribution
-from .scan import MarkedSpan, scan, split_incises
+from .scan import KIND_CONFIDENCE, MarkedSpan, scan, split_incises
 from .trees import speech_lemma
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 
@@ -67,6 +71,13 @@ class Extraction:
     doc_id: str | None = None
     #: Why the document could not be processed (only from ``extract_many``), else None.
     error: str | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        """This document's quotes as a pandas DataFrame, one row per quote (see
+        :func:`quotesnap.to_frame`; needs ``pip install 'quotesnap[pandas]'``)."""
+        from .frame import to_frame
+
+        return to_frame(self)
 
 
 @attrs.frozen
@@ -140,6 +151,16 @@ class Extractor:
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         plan = _plan(text, doc_id, self.settings)
         return self._finish([plan], isolate=False)[0]
+
+    def run_parsed(self, text: str, sentences: Sequence[Sentence], *,
+                   doc_id: str | None = None) -> Extraction:
+        """The quotes of ``text`` from a parse of the whole text made elsewhere (the
+        ``Doc`` of a spaCy pipeline: :mod:`quotesnap.spacy_component`): ``sentences``
+        with offsets into ``text``. Nothing is parsed; the rules read each candidate
+        window off that parse (:func:`quotesnap.fullparse.cut_windows`)."""
+        plan = _plan(text, doc_id, self.settings)
+        parsed = cut_windows(plan.windows, sentences) if self.settings.attribute else []
+        return _assemble(plan, parsed, self.settings, self.models)
 
     def extract_many(
         self, docs: Iterable[str | tuple[str | None, str]]
@@ -341,12 +362,16 @@ def _mention_span(att: Attribution | None) -> tuple[int, int] | None:
 
 def _scanned(plan: _Plan) -> Extraction:
     """The quotes in marks as the scanner sees them, with its guess at their kind and no
-    source: what ``attribute=False`` (``--scan-only``) asks for."""
+    source: what ``attribute=False`` (``--scan-only``) asks for. Rule ``scan``; the
+    confidence is how often the scanner's guess at that kind is right
+    (:data:`~quotesnap.scan.KIND_CONFIDENCE`)."""
     text = plan.text
     quotes = []
     for q in sorted([*plan.top, *plan.nested], key=lambda q: (q.start, -q.end)):
+        confidence = KIND_CONFIDENCE.get(q.kind, 0.0)
         for s, e in split_incises(q, text) if q.incises else [(q.start, q.end)]:
-            quotes.append(Quote(text[s:e], s, e, q.kind, depth=q.depth, doc_id=plan.doc_id))
+            quotes.append(Quote(text[s:e], s, e, q.kind, confidence=confidence, rule="scan",
+                                depth=q.depth, doc_id=plan.doc_id))
     return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
 
 

@@ -29,7 +29,7 @@ from typing import Any, ClassVar, TextIO
 
 import attrs
 
-from .results import Quote
+from .results import Kind, Quote
 
 __all__ = [
     "CSV_COLUMNS",
@@ -184,20 +184,33 @@ def _describe(quote: Quote) -> str:
     return " · ".join(parts)
 
 
+def _as_read(quote: Quote, width: int | None = None) -> str:
+    """The quote's words on one line, in « » when the text has them in marks; indirect
+    speech is the author's own wording of what was said, so it gets no marks."""
+    words = _one_line(quote.text)
+    if width is not None:
+        words = _fit(words, width)
+    return words if quote.kind == Kind.INDIRECT else f"«{words}»"
+
+
 class TextWriter(Writer):
     """One readable block per quote::
 
         [doc] 792-944 direct · speaker: Sergueï Lavrov · cue: annoncé (annoncer) · …
             «Bien sûr, nous allons développer …»
+
+    Indirect speech is printed without marks: its words are the author's, not the
+    speaker's.
     """
 
     name = "text"
 
     def write_quote(self, quote: Quote) -> None:
         where = f"[{quote.doc_id}] " if quote.doc_id is not None else ""
-        body = textwrap.fill(_one_line(quote.text), width=88, initial_indent="    «",
-                             subsequent_indent="     ")
-        self.stream.write(f"{where}{quote.start}-{quote.end} {_describe(quote)}\n{body}»\n\n")
+        marked = quote.kind != Kind.INDIRECT
+        body = textwrap.fill(_as_read(quote), width=88, initial_indent="    ",
+                             subsequent_indent="     " if marked else "    ")
+        self.stream.write(f"{where}{quote.start}-{quote.end} {_describe(quote)}\n{body}\n\n")
 
 
 def _fit(s: str, width: int) -> str:
@@ -371,7 +384,7 @@ class HtmlWriter(Writer):
         w(f'<div class="text">{highlight(text, quotes)}</div>\n<ol>\n')
         for n, q in enumerate(quotes, 1):
             w(f'<li><a href="#q{n}">{q.start}-{q.end}</a> {html.escape(_describe(q))}: '
-              f"«{html.escape(_fit(_one_line(q.text), 120))}»</li>\n")
+              f"{html.escape(_as_read(q, 120))}</li>\n")
         w("</ol>\n</section>\n")
         self.count += len(quotes)
 

@@ -132,8 +132,10 @@ class Quote:
 
     ``start``/``end``/``text``: the content span (for marked quotes, inside the marks).
     ``rule``: the name of the attribution rule that found the speaker (``incise``,
-    ``nsubj``, ``colon``, ``selon``…), or ``""`` when no rule fired.
-    ``confidence``: 0-1, how sure the attribution is.
+    ``nsubj``, ``colon``, ``selon``…), ``"scan"`` when only the scanner ran
+    (``attribute=False``), or ``""`` when no rule fired.
+    ``confidence``: 0-1, how sure the attribution is; with ``rule == "scan"``, how often
+    the scanner's guess at the kind is right (:data:`quotesnap.scan.KIND_CONFIDENCE`).
     ``depth``: 0 for an outermost quote, 1 for a quote inside it, and so on.
     ``doc_id``: the document the quote comes from, when extraction was given one.
     """

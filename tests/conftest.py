@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +34,20 @@ def assert_offsets(text: str, quotes: Iterable[Quote]) -> None:
             assert text[m.start:m.end] == m.text
         if q.cue is not None:
             assert text[q.cue.start:q.cue.end] == q.cue.text
+
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT.parent / "shared" / "data" / "gold"
+
+
+def read_gold(name: str) -> list[dict[str, Any]]:
+    """The documents of ``../shared/data/gold/NAME.jsonl``."""
+    with open(GOLD / f"{name}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def news_train_extractions(extractor: quotesnap.Extractor) -> list[quotesnap.Extraction]:
+    """The session extractor run once over the 250 articles of news-train."""
+    docs = read_gold("news-train")
+    return list(extractor.extract_many((d["doc_id"], d["text"]) for d in docs))

@@ -10,6 +10,7 @@ import pytest
 
 import quotesnap
 from quotesnap import Extraction, Extractor, Kind, Quote, Settings, UnknownBackendError
+from quotesnap.scan import KIND_CONFIDENCE
 from tests.conftest import assert_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,13 +25,34 @@ def gold_texts(name: str) -> list[tuple[str, str]]:
 
 
 def test_scan_only_keeps_the_scanners_kinds_and_names_nobody() -> None:
-    """attribute=False returns the scanner's spans and kind guesses, with no speaker."""
+    """attribute=False returns the scanner's spans and kind guesses, with no speaker, rule
+    ``scan`` and the confidence of the scanner's guess at that kind."""
     text = EXAMPLE.read_text(encoding="utf-8")
     quotes = quotesnap.extract(text, attribute=False)
     assert len(quotes) == 7
-    assert all(q.speaker is None and q.cue is None and q.rule == "" for q in quotes)
+    assert all(q.speaker is None and q.cue is None and q.rule == "scan" for q in quotes)
     assert {q.kind for q in quotes} <= {Kind.DIRECT, Kind.PARTIAL, Kind.OTHER}
     assert quotes[0].text == "sanctions illégales"
+    assert [q.confidence for q in quotes] == [KIND_CONFIDENCE[q.kind] for q in quotes]
+    assert quotes[1].confidence == 0.93  # « Bien sûr, nous allons … », a annoncé …
+
+
+def test_scan_only_quotes_carry_their_doc_id() -> None:
+    """Scan-only results of run() and extract_many() carry the document's doc_id."""
+    extractor = Extractor(attribute=False)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert {q.doc_id for q in extractor.run(text, doc_id="lavrov").quotes} == {"lavrov"}
+    (many,) = extractor.extract_many([("lavrov", text)])
+    assert {q.doc_id for q in many.quotes} == {"lavrov"}
+
+
+def test_scan_confidence_is_the_scanners_precision_on_news_train() -> None:
+    """KIND_CONFIDENCE is the precision of each kind the scanner guesses on news-train, as
+    `quotesnap evaluate --scan-only` measures it (within 0.01)."""
+    result = quotesnap.evaluate(GOLD / "news-train.jsonl", extractor=Extractor(attribute=False))
+    precision = {k.kind: k.precision / 100 for k in result.kinds}
+    for kind, confidence in KIND_CONFIDENCE.items():
+        assert confidence == pytest.approx(precision[str(kind)], abs=0.01), kind
 
 
 def test_unknown_option_names_the_known_ones() -> None:

@@ -171,6 +171,32 @@ def test_text_gives_one_block_per_quote() -> None:
     assert "«gilets jaunes»" in blocks[2] and "speaker" not in blocks[2]
 
 
+def test_text_and_html_print_indirect_speech_without_marks() -> None:
+    """Indirect speech is the author's wording: --format text and the HTML list show it
+    without « », while quotes in marks keep theirs (the seed article's indirect quote)."""
+    # the example article, 1445-1587: « …, estime le ministre russe. »
+    article = ("L’annulation des sanctions imposées par les États-Unis au Venezuela est "
+               "indispensable pour le futur des Vénézuéliens et devrait être immédiate, "
+               "estime le ministre russe.")
+    end = article.index(", estime")
+    who = article.index("le ministre")
+    indirect = Quote(text=article[:end], start=0, end=end, kind=Kind.INDIRECT,
+                     speaker=Speaker("Sergueï Lavrov", Span(who, len(article) - 1,
+                                                            article[who:-1])), rule="inverted")
+    out = io.StringIO()
+    write([indirect, TERM], out, "text")
+    blocks = out.getvalue().strip().split("\n\n")
+    assert blocks[0].splitlines()[1].startswith("    L’annulation des sanctions imposées")
+    assert blocks[0].splitlines()[-1].endswith(" devrait être immédiate")
+    assert "«" not in blocks[0] and "»" not in blocks[0]
+    assert blocks[1].splitlines()[1] == "    «gilets jaunes»"
+    out = io.StringIO()
+    write([indirect], out, "html", text=article)
+    item = next(line for line in out.getvalue().splitlines() if line.startswith("<li>"))
+    assert ": L’annulation des sanctions imposées" in item and "«" not in item
+    assert item.endswith("pour le futur des Vénézuéliens et…</li>")  # cut at 120 characters
+
+
 @pytest.mark.parametrize("width", [60, 100, 160], ids=["narrow", "default", "wide"])
 def test_table_fits_the_width(width: int) -> None:
     """The table stays within the terminal width, long quotes wrapped and cut."""
