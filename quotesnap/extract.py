@@ -468,7 +468,8 @@ def _marked_quotes(plan: _Plan, choices: dict[int, Choice],
         repeated = len(body) >= document.VERBATIM_MIN_CHARS and any(
             k != qi and body in other for k, other in enumerate(bodies))
         features = kind_features(text, plan.sentences, q, rule=att.rule if att else "",
-                                 mention=mention, repeated=repeated)
+                                 mention=mention, repeated=repeated,
+                                 source_p=choice.probability if choice is not None else 0.0)
         if trace is not None:
             trace.append(Instance("kind", plan.doc_id, (q.start, q.end), ((None, features),)))
         kind, _ = decide_kind(models.kind, features)

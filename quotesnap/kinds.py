@@ -49,6 +49,7 @@ TITLE_MAX_WORDS = 5
 
 _CLAUSE_BEFORE = regex.compile(r"(?:[,:]|\b(?:lui|elle|eux|elles))\s*$")
 _SUBORDINATE_BEFORE = regex.compile(r"(?i)\bqu(?:e\b|['’])")
+_NAME_JOINERS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et"})
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _LAST_WORD = regex.compile(r"([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)['’]?\W*$")
 
@@ -79,7 +80,8 @@ def title_like(text: str, q: MarkedSpan) -> bool:
     m = _LAST_WORD.search(before.rstrip(" \t\u00a0\u202f:"))
     if m is None:
         return False
-    word, titles = m.group(1).lower(), lexicon.words("title-words")
+    # « l'opération », « d'un film »: the word after the elision
+    word, titles = regex.split(r"['’]", m.group(1).lower())[-1], lexicon.words("title-words")
     return word in titles or _folded(word) in titles
 
 
@@ -141,7 +143,7 @@ def shape_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan
 
 
 def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
-                  rule: str, mention: str, repeated: bool,
+                  rule: str, mention: str, repeated: bool, source_p: float = 0.0,
                   shape_only: bool = False) -> dict[str, float]:
     """The features of the kind decision for the span ``q`` (outermost, in marks).
 
@@ -163,7 +165,9 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
     - ``title-word``, ``paren``, ``unsourced-title``, ``closing-clause``: the tests of
       :func:`title_like`, :func:`unsourced_title`, :func:`closing_clause`;
     - ``cue-in-sentence``: the sentence has a reporting word (speech verb, ``selon``…);
-    - ``rule=R``, ``mention=M``: what attribution found; ``no-source``;
+    - ``all-capitals``: every word capitalised (a title or a name);
+    - ``rule=R``, ``mention=M``: what attribution found, ``source-p>=0.5`` or
+      ``source-p<0.5``: how sure the source model was; ``no-source``;
     - ``repeated``: the words are quoted at length elsewhere in the document.
     """
     body = text[q.start:q.end]
@@ -178,6 +182,11 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
         f["final-punct"] = 1.0
     if body[:1].isupper():
         f["capital"] = 1.0
+        if len(words) > 1 and all(regex.sub(r"^[lLdD]['’]", "", w)[:1].isupper()
+                                  or w.lower() in _NAME_JOINERS for w in words):
+            f["all-capitals"] = 1.0  # « Bouclier de l'Euphrate », « Gilets Jaunes »
+    elif len(words) == 1 and any(c.isupper() for c in body[1:]):
+        f["all-capitals"] = 1.0  # « EternalBlue », « eSwatini »
     first_person = lexicon.words("first-person-words")
     if any(part in first_person for w in words for part in regex.split(r"['’]", w.lower())):
         f["first-person"] = 1.0
@@ -198,6 +207,8 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
     if shape_only:
         return f
     f[f"rule={rule}" if rule else "no-source"] = 1.0
+    if rule:
+        f[f"source-p{'>=' if source_p >= 0.5 else '<'}0.5"] = 1.0
     if mention:
         f[f"mention={mention}"] = 1.0
     if repeated:
@@ -228,6 +239,8 @@ def _before(text: str, q: MarkedSpan) -> str:
         word += "'"
     if word in ("que", "qu'"):
         return "que"
+    if word == "comme":
+        return "comme"  # « décrit comme « … » », « qualifié comme »
     if word in ("de", "d'", "du", "des"):
         return "de"
     if word in lexicon.words("determiners"):

@@ -249,7 +249,7 @@ class Resolver:
         self.acronyms = _acronyms(text, self._names)
         self.genders: dict[str, str] = {}
         for m in _TITLED.finditer(text):
-            gender = lexicon.title_gender(m.group("title").lower())
+            gender = lexicon.title_gender(m.group("title"))
             if gender:
                 self.genders[self.canonical(m.group("name"))] = gender
         for m in _SUBJECT_NAME.finditer(text):
@@ -479,10 +479,11 @@ class Resolver:
         if mention.kind == "description" and _head_class(mention.head) == "role":
             # the person named right after the description, when it comes first
             # (« La gardienne de l'équipe américaine a qualifié … Hope Solo, … »)
-            after = sorted((first, ent) for ent in self.entities.values()
-                           if ent.kind in ("person", "name") and len(_words(ent.name)) > 1
-                           and ent.occurrences and mention.end <= (
-                               first := ent.occurrences[0]) < mention.end + CATAPHORA_CHARS)
+            after = sorted(((first, ent) for ent in self.entities.values()
+                            if ent.kind in ("person", "name") and len(_words(ent.name)) > 1
+                            and ent.occurrences and mention.end <= (
+                                first := ent.occurrences[0]) < mention.end + CATAPHORA_CHARS),
+                           key=lambda fe: fe[0])
             options += [ent for _, ent in after[:2] if ent not in options]
         if mention.kind == "description":
             name = mention.text
@@ -578,21 +579,23 @@ class Resolver:
 
     def link_context(self, position: int, mention: Mention | None = None) -> LinkContext:
         """What every candidate of a mention at ``position`` is compared against."""
-        spoke = sorted(((p, id(e)) for e in self.entities.values()
+        # ties go to the entity met first (dict order), never to memory addresses
+        order = {id(e): k for k, e in enumerate(self.entities.values())}
+        spoke = sorted(((p, -order[id(e)], id(e)) for e in self.entities.values()
                         if (p := e.last_before(position, e.speaker_at)) is not None),
                        reverse=True)
         subject = max((p for e in self.entities.values()
                        if (p := e.last_before(position, e.subject_at)) is not None), default=-1)
         start = max(self.text.rfind(".", 0, position), self.text.rfind("\n", 0, position))
-        named = sorted(((bisect.bisect_left(e.occurrences, position), id(e))
+        named = sorted(((bisect.bisect_left(e.occurrences, position), -order[id(e)], id(e))
                         for e in self.entities.values()
                         if e.kind in ("person", "name") and len(_words(e.name)) > 1),
                        reverse=True)
         beside = bool(mention is not None and mention.kind == "description" and self.beside(
             mention.head, frozenset(_content_words(mention.text) - {mention.head})))
-        return LinkContext({i: k for k, (_, i) in enumerate(spoke)}, subject, start,
-                           {i: k for k, (_, i) in enumerate(named)},
-                           sum(1 for n, _ in named if n > 0), beside)
+        return LinkContext({i: k for k, (_, _, i) in enumerate(spoke)}, subject, start,
+                           {i: k for k, (_, _, i) in enumerate(named)},
+                           sum(1 for n, _, _ in named if n > 0), beside)
 
     # -- the article's focus -----------------------------------------------------------
 
@@ -1325,7 +1328,7 @@ def _persons(sent: Sentence, standing: dict[int, int],
             run.append(tok)
             continue
         if run:
-            before = sent[run[0].i - 1].text.lower() if run[0].i > 0 else ""
+            before = sent[run[0].i - 1].text if run[0].i > 0 else ""
             gender = lexicon.title_gender(before) or ""
             ids = {t.i for t in run}
             head = next((t for t in run if t.head not in ids), run[0])
