@@ -203,6 +203,8 @@ class Entity:
     speaker_at: list[int] = attrs.Factory(list)
     subject_at: list[int] = attrs.Factory(list)
     words: set[str] = attrs.Factory(set)
+    #: for a description, the lemma of its head noun (« police » of « la police »)
+    head: str = ""
     #: how many times it is named after a preposition of place (« en Syrie », « à Paris »)
     placed: int = 0
 
@@ -419,6 +421,7 @@ class Resolver:
         if ent.kind == "description" and not ent.occurrences:
             ent = self.entity(ent.name, "description", gender=mention.gender,
                               plural=mention.plural)
+            ent.head = ent.head or mention.head
         self._spoke(ent, position, mention)
         return ent.name, probs[pick]
 
@@ -491,7 +494,8 @@ class Resolver:
                 name = self.fuller_form(name)  # « la police » -> « la police malaisienne »
             own = self.entities.get(_fold_name(name))
             if own is None:
-                own = Entity(name, "description", mention.gender, mention.plural)
+                own = Entity(name, "description", mention.gender, mention.plural,
+                             head=mention.head)
             if own not in options:
                 options.append(own)
         if not options:
@@ -827,7 +831,9 @@ def link_features(resolver: Resolver, mention: Mention, position: int, ent: Enti
       ``prior`` (added by the resolver): the option a reader's rule of thumb picks
       (:meth:`Resolver._prior`);
       ``shared-words<=N``: content words of the description found where the entity is
-      named or said of it; ``same-role``: the article gave it the description's role
+      named or said of it; ``unshared-modifiers``: the description's other words
+      (« australienne ») are nowhere in what the article says of the entity;
+      ``same-role``: the article gave it the description's role
       before (periphrases included: « le chef de la diplomatie » is a ``ministre``),
       ``continues&same-role``; ``named<=N``: how often the article names it.
     """
@@ -905,6 +911,10 @@ def link_features(resolver: Resolver, mention: Mention, position: int, ent: Enti
         words = _content_words(mention.text) - {mention.head}
         if ent.name in resolver.beside(mention.head, frozenset(words)):
             f["beside"] = 1.0
+        if words and not words & (ent.words | _content_words(ent.name)
+                                  | resolver.context_words(ent)):
+            # « La police australienne » is not « la police de l'État de Victoria »
+            f["unshared-modifiers"] = 1.0
         shared = len(words & (ent.words | resolver.context_words(ent)))
         f[f"shared-words{_bucket(shared, (0, 1, 2))}"] = 1.0
         if _roles_of(mention) & ent.words:
@@ -957,6 +967,9 @@ def _may_name(mention: Mention, ent: Entity) -> bool:
             return False
         if cls == "body" and ent.kind == "person":
             return False
+        if cls != "other" and ent.kind == "description" and ent.head and _head_class(
+                ent.head) == "other":
+            return False  # « les autorités » never take up « ces essais nucléaires »
     if mention.kind == "pronoun" and not mention.plural and ent.kind == "group":
         return False
     return True
@@ -1131,7 +1144,10 @@ def _proper_run(tokens: Sequence[Token], original: str) -> tuple[str, int]:
         after_de = (not run and n > 0 and tokens[n - 1].text.lower() in of_words) or (
             not run and n > 1 and tokens[n - 1].upos == "DET"
             and tokens[n - 2].text.lower() in of_words)
-        skipping = is_name and (after_de or skipping)
+        # ... until a person's name begins (« le président de la Catalogne Carles
+        # Puigdemont »: the region, then the man)
+        person_starts = t.ent == "PER" and n > 0 and tokens[n - 1].ent != "PER"
+        skipping = is_name and (after_de or skipping) and not (skipping and person_starts)
         if is_name and t.text.lower() not in lexicon.titles() and not skipping:
             run.append(t)
         elif run and t.text.lower() in particles:

@@ -24,22 +24,14 @@ from quotesnap.resolve import Mention, Resolver, link_features, mention_from_tok
 from quotesnap.rules import RULES, Attribution
 from quotesnap.scan import scan
 from quotesnap.training import label, same_source
+from tests import test_rules
 from tests.trees import tree
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
-# « Q », a déclaré Lavrov. (the incise of the seed article)
-INCISE = tree("""
-« « PUNCT 2 punct
-Q Q NOUN 0 root
-» » PUNCT 2 punct
-, , PUNCT 6 punct
-a avoir AUX 6 aux:tense
-déclaré déclarer VERB 2 parataxis:insert
-Lavrov Lavrov PROPN 6 nsubj
-. . PUNCT 2 punct
-""")
+INCISE = tree(test_rules.INCISE)  # « Q », a déclaré Lavrov. (the seed article)
+
 
 # Selon Moscou, « Q ».
 SELON = tree("""
