@@ -15,8 +15,9 @@ runs, each in its own process so that peak memory is its own:
 With ``--jobs N`` it runs quotesnap with one process and with N worker processes
 instead (no baseline), checks that the two outputs are identical, and prints the speed-up.
 
-Prints documents per second, characters per second, peak memory (the resident memory of
-the process and its workers together, see ``peak_memory.py``), and the speed-up. The model
+Prints documents per second, characters per second, peak RSS (the resident memory of
+the process and its workers together, see ``peak_memory.py``), the CPU time used between
+the first document and the last result (workers included), and the speed-up. The model
 loads (in each worker) before the clock starts. Timings on a shared machine are noisy:
 run it twice, and look at ``uptime``, before believing a figure.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import tempfile
 import time
@@ -52,11 +54,28 @@ def load(limit: int | None) -> list[tuple[str, str]]:
     return docs
 
 
+def tree_cpu() -> float:
+    """CPU seconds (user and system) used so far by this process and its children."""
+    me, ticks, total = os.getpid(), os.sysconf("SC_CLK_TCK"), 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path("/proc", entry, "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(entry) == me or int(fields[1]) == me:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def timed(docs: Iterable[Any], clock: list[float]) -> Iterator[Any]:
-    """The documents, with the time the first one is read put in ``clock``: the start."""
+    """The documents, with the time and the CPU used when the first one is read put in
+    ``clock``: the start."""
     for n, doc in enumerate(docs):
         if n == 0:
-            clock.append(time.perf_counter())
+            clock += [time.perf_counter(), tree_cpu()]
         yield doc
 
 
@@ -77,10 +96,12 @@ def run(mode: str, limit: int | None, backend: str, batch_size: int, jobs: int,
             results = extract_parallel(ex.settings, timed(docs, clock), jobs, warm_up=True)
         n_items = 0
         with open(out or "/dev/null", "w", encoding="utf-8") as fh:
-            for extraction in results:
+            for n, extraction in enumerate(results, 1):
                 n_items += len(extraction.quotes)
                 fh.write(json.dumps(attrs.asdict(extraction), ensure_ascii=False,
                                     default=str) + "\n")
+                if n == len(docs):  # the end, while the workers are still there to count
+                    clock += [time.perf_counter(), tree_cpu()]
     else:
         import spacy
 
@@ -90,9 +111,10 @@ def run(mode: str, limit: int | None, backend: str, batch_size: int, jobs: int,
         nlp("Échauffement.")
         n_items = sum(len(list(doc.sents)) for doc in nlp.pipe(
             timed((t for _, t in docs), clock), batch_size=16))
-    took = time.perf_counter() - clock[0]
+        clock += [time.perf_counter(), tree_cpu()]
     chars = sum(len(t) for _, t in docs)
-    return {"docs": len(docs), "chars": chars, "seconds": took, "items": n_items}
+    return {"docs": len(docs), "chars": chars, "seconds": clock[2] - clock[0],
+            "cpu": clock[3] - clock[1], "items": n_items}
 
 
 def measure(mode: str, args: argparse.Namespace, jobs: int, out: str | None = None
@@ -111,8 +133,8 @@ def measure(mode: str, args: argparse.Namespace, jobs: int, out: str | None = No
 def show(label: str, r: dict[str, float], what: str) -> None:
     print(f"{label:9s} {r['docs']} docs, {r['chars'] / 1e6:.2f} M chars in "
           f"{r['seconds']:.1f} s: {r['docs'] / r['seconds']:.1f} docs/s, "
-          f"{r['chars'] / r['seconds'] / 1e3:.0f} k chars/s, peak memory "
-          f"{r['peak_mb']:.0f} MB, {r['items']} {what}", flush=True)
+          f"{r['chars'] / r['seconds'] / 1e3:.0f} k chars/s, peak RSS "
+          f"{r['peak_mb']:.0f} MB, {r['items']} {what} (CPU {r['cpu']:.1f} s)", flush=True)
 
 
 def compare_jobs(args: argparse.Namespace) -> int:
@@ -126,7 +148,8 @@ def compare_jobs(args: argparse.Namespace) -> int:
             show(f"jobs {jobs}", runs[jobs], "quotes")
     one, many = runs[1], runs[args.jobs]
     print(f"speed-up: {one['seconds'] / many['seconds']:.2f}x with {args.jobs} processes "
-          f"(batch size {args.batch_size})")
+          f"(batch size {args.batch_size}); they used {many['cpu'] / one['cpu']:.2f}x the "
+          f"CPU time of one; load average {os.getloadavg()[0]:.2f}")
     same = one["sha256"] == many["sha256"]
     print("outputs identical" if same else "OUTPUTS DIFFER", f"(sha256 {one['sha256'][:16]}…"
           + ("" if same else f" against {many['sha256'][:16]}…") + ")")

@@ -281,13 +281,14 @@ def _extract_chunk(work: list[tuple[str | None, str]]) -> _Done:
 
 
 def _warm_up() -> None:
-    """Load the model (and the lexicon's patterns) on a sentence, then wait for the other
-    workers; a worker that fails breaks the barrier so that the others do not wait."""
+    """Load the model and compile the lexicon's patterns (a quote, a speech verb with an
+    object for the indirect-speech rules), then wait for the other workers; a worker that
+    fails breaks the barrier so that the others do not wait."""
     barrier = _BARRIER
     if barrier is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("quotesnap worker used before it was started")
     try:
-        _worker().run("« Nous partons demain », a déclaré Lavrov.")
+        _worker().run("Il dénonce des « sanctions illégales ». «Nous partons», a dit Lavrov.")
     except BaseException:
         barrier.abort()
         raise
