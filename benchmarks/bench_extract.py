@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from peak_memory import run_measured
+from peak_memory import run_measured, tree_cpu
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "wikinews-fr.jsonl"
@@ -52,22 +52,6 @@ def load(limit: int | None) -> list[tuple[str, str]]:
             if limit and len(docs) >= limit:
                 break
     return docs
-
-
-def tree_cpu() -> float:
-    """CPU seconds (user and system) used so far by this process and its children."""
-    me, ticks, total = os.getpid(), os.sysconf("SC_CLK_TCK"), 0
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path("/proc", entry, "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(entry) == me or int(fields[1]) == me:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
 
 
 def timed(docs: Iterable[Any], clock: list[float]) -> Iterator[Any]:

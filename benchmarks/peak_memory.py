@@ -1,4 +1,5 @@
-"""Peak memory of a command and every process it starts, for the benchmarks (Linux).
+"""Peak memory (and CPU time) of a command and every process it starts, for the benchmarks
+(Linux: read from ``/proc``).
 
     from peak_memory import run_measured
     out, peak_mb = run_measured([sys.executable, "-m", "quotesnap", "extract", ...])
@@ -22,10 +23,9 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 INTERVAL = 0.02
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and its descendants, now."""
-    parent: dict[int, int] = {}
-    rss: dict[int, int] = {}
+def processes() -> dict[int, tuple[int, int, float]]:
+    """Every process now: ``pid -> (parent pid, resident bytes, CPU seconds used)``."""
+    ticks, out = os.sysconf("SC_CLK_TCK"), {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -34,19 +34,32 @@ def _tree_rss(root: int) -> int:
             statm = Path(entry.path, "statm").read_text()
         except OSError:  # the process ended while we looked
             continue
-        pid = int(entry.name)
         # the command name, in parentheses, may hold spaces: fields follow the last ')'
-        parent[pid] = int(stat[stat.rindex(")") + 2:].split()[1])
-        rss[pid] = int(statm.split()[1]) * PAGE
-    total, todo = 0, [root]
+        fields = stat[stat.rindex(")") + 2:].split()
+        out[int(entry.name)] = (int(fields[1]), int(statm.split()[1]) * PAGE,
+                                (int(fields[11]) + int(fields[12])) / ticks)
+    return out
+
+
+def tree(root: int) -> list[tuple[int, float]]:
+    """``(resident bytes, CPU seconds)`` of ``root`` and each of its descendants, now."""
+    now = processes()
     children: dict[int, list[int]] = {}
-    for pid, ppid in parent.items():
+    for pid, (ppid, _, _) in now.items():
         children.setdefault(ppid, []).append(pid)
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        if pid in now:
+            found.append(now[pid][1:])
         todo.extend(children.get(pid, ()))
-    return total
+    return found
+
+
+def tree_cpu(root: int | None = None) -> float:
+    """CPU seconds used so far by ``root`` (this process by default) and its descendants
+    alive now."""
+    return sum(cpu for _, cpu in tree(os.getpid() if root is None else root))
 
 
 def run_measured(cmd: Sequence[str], **popen: Any) -> tuple[str, float]:
@@ -58,7 +71,7 @@ def run_measured(cmd: Sequence[str], **popen: Any) -> tuple[str, float]:
 
     def sample() -> None:
         while not done.wait(INTERVAL):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            peak[0] = max(peak[0], sum(rss for rss, _ in tree(proc.pid)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
