@@ -33,6 +33,7 @@ too, and the workers need quotesnap installed, not this module's callers.
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -49,14 +50,16 @@ __all__ = ["extract_bag", "extract_partition", "extractors_built", "quote_rows",
 # -- in the workers: one extractor per settings, kept for the life of the process --------
 
 _LOCK = threading.Lock()
-_EXTRACTORS: dict[Settings, tuple[Extractor, threading.Lock]] = {}
+#: by the pickled settings: settings that hold learned weights (dicts) do not hash
+_EXTRACTORS: dict[bytes, tuple[Extractor, threading.Lock]] = {}
 
 
 def _extractor(settings: Settings) -> tuple[Extractor, threading.Lock]:
+    key = pickle.dumps(settings)
     with _LOCK:
-        if settings not in _EXTRACTORS:
-            _EXTRACTORS[settings] = (Extractor(settings), threading.Lock())
-        return _EXTRACTORS[settings]
+        if key not in _EXTRACTORS:
+            _EXTRACTORS[key] = (Extractor(settings), threading.Lock())
+        return _EXTRACTORS[key]
 
 
 def extractors_built() -> int:
