@@ -16,7 +16,8 @@ input::
 
 A document that cannot be processed (no text, a line that is not JSON) is not lost: its
 record has no quotes and says why in ``error``. :func:`quote_rows` flattens a record to one
-row per quote, with the columns of the command line's CSV, for a table (Parquet).
+row per quote, with the columns of the command line's CSV and their types in
+:data:`QUOTE_DTYPES`, for a table (Parquet).
 
 Each worker process builds one :class:`~quotesnap.Extractor` (so loads one model) for each
 settings it is asked for, the first time, and keeps it for every partition after: a
@@ -44,8 +45,8 @@ from .extract import Extraction, Extractor, Settings
 if TYPE_CHECKING:
     from dask.bag import Bag
 
-__all__ = ["extract_bag", "extract_partition", "extractors_built", "quote_rows",
-           "read_jsonl", "to_record"]
+__all__ = ["QUOTE_DTYPES", "extract_bag", "extract_partition", "extractors_built",
+           "quote_rows", "read_jsonl", "to_record"]
 
 # -- in the workers: one extractor per settings, kept for the life of the process --------
 
@@ -119,12 +120,24 @@ def extract_bag(bag: Bag, settings: Settings | None = None, **options: Any) -> B
 
 _FLAT = {"speaker": ("name", "start", "end", "text"), "cue": ("text", "lemma", "start", "end")}
 
+#: The columns of :func:`quote_rows` and their pandas types (nullable where a quote may have
+#: no speaker or cue): the ``meta`` of ``bag.to_dataframe``, which would otherwise guess
+#: them from the first partition.
+QUOTE_DTYPES = {
+    "doc_id": "string", "kind": "string", "start": "int64", "end": "int64", "text": "string",
+    "speaker_name": "string", "speaker_start": "Int64", "speaker_end": "Int64",
+    "speaker_text": "string", "cue_text": "string", "cue_lemma": "string",
+    "cue_start": "Int64", "cue_end": "Int64", "confidence": "float64", "rule": "string",
+    "depth": "int64",
+}
+
 
 def quote_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One flat row per quote of a result record: ``doc_id, kind, start, end, text,
     speaker_name, speaker_start, speaker_end, speaker_text, cue_text, cue_lemma, cue_start,
     cue_end, confidence, rule, depth`` (None where there is no speaker or cue), for a
-    table: ``results.map(quote_rows).flatten().to_dataframe().to_parquet(...)``."""
+    table: ``results.map(quote_rows).flatten().to_dataframe(meta=QUOTE_DTYPES)``, then
+    ``.to_parquet(...)`` (pandas and pyarrow needed)."""
     rows = []
     for quote in record["quotes"]:
         row: dict[str, Any] = {}

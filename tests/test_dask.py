@@ -14,6 +14,7 @@ from distributed import Client, LocalCluster
 
 from quotesnap import Extractor
 from quotesnap.dask import (
+    QUOTE_DTYPES,
     extract_bag,
     extract_partition,
     extractors_built,
@@ -103,12 +104,13 @@ def test_partition_rejects_what_is_not_a_record() -> None:
 
 
 def test_quote_rows_have_the_csv_columns() -> None:
-    """quote_rows flattens a record to the command line's CSV columns (and depth)."""
+    """quote_rows flattens a record to the command line's CSV columns (and depth), the
+    columns QUOTE_DTYPES types for a table."""
     record = extract_partition([{"id": "a", "text": "« Nous partons », a dit Paul."}],
                                Extractor(attribute=False).settings)[0]
     rows = quote_rows(record)
     assert len(rows) == 1
-    assert list(rows[0]) == [*CSV_COLUMNS, "depth"]
+    assert list(rows[0]) == [*CSV_COLUMNS, "depth"] == list(QUOTE_DTYPES)
     assert rows[0]["text"] == "Nous partons" and rows[0]["speaker_name"] is None
 
 
