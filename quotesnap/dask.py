@@ -118,35 +118,29 @@ def extract_bag(bag: Bag, settings: Settings | None = None, **options: Any) -> B
     return bag.map_partitions(extract_partition, settings=chosen)
 
 
-_FLAT = {"speaker": ("name", "start", "end", "text"), "cue": ("text", "lemma", "start", "end")}
-
-#: The columns of :func:`quote_rows` and their pandas types (nullable where a quote may have
-#: no speaker or cue): the ``meta`` of ``bag.to_dataframe``, which would otherwise guess
-#: them from the first partition.
+#: The columns of :func:`quote_rows` (the command line's CSV columns, then ``depth``) and
+#: their pandas types, nullable where a quote may have no speaker or cue: the ``meta`` of
+#: ``bag.to_dataframe``, which would otherwise guess them from the first partition.
 QUOTE_DTYPES = {
     "doc_id": "string", "kind": "string", "start": "int64", "end": "int64", "text": "string",
     "speaker_name": "string", "speaker_start": "Int64", "speaker_end": "Int64",
     "speaker_text": "string", "cue_text": "string", "cue_lemma": "string",
     "cue_start": "Int64", "cue_end": "Int64", "confidence": "float64", "rule": "string",
-    "depth": "int64",
+    "speaker_kind": "string", "speaker_gender": "string", "depth": "int64",
 }
 
 
 def quote_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """One flat row per quote of a result record: ``doc_id, kind, start, end, text,
-    speaker_name, speaker_start, speaker_end, speaker_text, cue_text, cue_lemma, cue_start,
-    cue_end, confidence, rule, depth`` (None where there is no speaker or cue), for a
-    table: ``results.map(quote_rows).flatten().to_dataframe(meta=QUOTE_DTYPES)``, then
+    """One flat row per quote of a result record, with the columns of
+    :data:`QUOTE_DTYPES` (None where there is no speaker or cue), for a table:
+    ``results.map(quote_rows).flatten().to_dataframe(meta=QUOTE_DTYPES)``, then
     ``.to_parquet(...)`` (pandas and pyarrow needed)."""
     rows = []
     for quote in record["quotes"]:
-        row: dict[str, Any] = {}
-        for key, value in quote.items():
-            if key in _FLAT:
-                row.update({f"{key}_{sub}": value[sub] if value else None for sub in _FLAT[key]})
-            else:
-                row[key] = value
-        rows.append(row)
+        flat = dict(quote)
+        for key in ("speaker", "cue"):  # {"speaker": {"name": ...}} -> speaker_name
+            flat.update({f"{key}_{sub}": value for sub, value in (flat.pop(key) or {}).items()})
+        rows.append({column: flat.get(column) for column in QUOTE_DTYPES})
     return rows
 
 
