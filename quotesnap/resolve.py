@@ -578,23 +578,21 @@ class Resolver:
 
     def link_context(self, position: int, mention: Mention | None = None) -> LinkContext:
         """What every candidate of a mention at ``position`` is compared against."""
-        # ties are broken by the entity's order in the text (n), never by id(): an
-        # address differs from run to run and from process to process
-        spoke = sorted(((p, n, id(e)) for n, e in enumerate(self.entities.values())
+        spoke = sorted(((p, id(e)) for e in self.entities.values()
                         if (p := e.last_before(position, e.speaker_at)) is not None),
                        reverse=True)
         subject = max((p for e in self.entities.values()
                        if (p := e.last_before(position, e.subject_at)) is not None), default=-1)
         start = max(self.text.rfind(".", 0, position), self.text.rfind("\n", 0, position))
-        named = sorted(((bisect.bisect_left(e.occurrences, position), n, id(e))
-                        for n, e in enumerate(self.entities.values())
+        named = sorted(((bisect.bisect_left(e.occurrences, position), id(e))
+                        for e in self.entities.values()
                         if e.kind in ("person", "name") and len(_words(e.name)) > 1),
                        reverse=True)
         beside = bool(mention is not None and mention.kind == "description" and self.beside(
             mention.head, frozenset(_content_words(mention.text) - {mention.head})))
-        return LinkContext({i: k for k, (_, _, i) in enumerate(spoke)}, subject, start,
-                           {i: k for k, (_, _, i) in enumerate(named)},
-                           sum(1 for n, _, _ in named if n > 0), beside)
+        return LinkContext({i: k for k, (_, i) in enumerate(spoke)}, subject, start,
+                           {i: k for k, (_, i) in enumerate(named)},
+                           sum(1 for n, _ in named if n > 0), beside)
 
     # -- the article's focus -----------------------------------------------------------
 
