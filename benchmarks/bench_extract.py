@@ -1,6 +1,7 @@
-"""Speed and memory of extraction, against parsing everything with the same model.
+"""Speed and memory of extraction, against parsing everything, or on several cores.
 
-    python benchmarks/bench_extract.py [--limit N] [--backend spacy]
+    python benchmarks/bench_extract.py [--limit N] [--backend spacy] [--batch-size N]
+    python benchmarks/bench_extract.py --jobs 2
 
 Reads ``../shared/data/corpus/wikinews-fr.jsonl`` (relative to the repository root) and
 runs, each in its own process so that peak memory is its own:
@@ -11,19 +12,31 @@ runs, each in its own process so that peak memory is its own:
   (``nlp.pipe`` over the full texts), which is what a parse-everything extractor pays
   before it even starts looking for quotes.
 
-Prints documents per second, characters per second, peak resident memory, and the
-speed-up. Timings on a shared machine are noisy: run it twice before believing a figure.
+With ``--jobs N`` it runs quotesnap with one process and with N worker processes
+instead (no baseline), checks that the two outputs are identical, and prints the speed-up.
+
+Prints documents per second, characters per second, peak RSS (the resident memory of
+the process and its workers together, see ``peak_memory.py``), the CPU time used between
+the first document and the last result (workers included), and the speed-up. The model
+loads (in each worker) before the clock starts. Timings on a shared machine are noisy:
+run it twice, and look at ``uptime``, before believing a figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import resource
-import subprocess
+import os
 import sys
+import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+import attrs
+from peak_memory import run_measured, tree_cpu
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "wikinews-fr.jsonl"
@@ -41,17 +54,38 @@ def load(limit: int | None) -> list[tuple[str, str]]:
     return docs
 
 
-def run(mode: str, limit: int | None, backend: str) -> dict[str, float]:
+def timed(docs: Iterable[Any], clock: list[float]) -> Iterator[Any]:
+    """The documents, with the time and the CPU used when the first one is read put in
+    ``clock``: the start."""
+    for n, doc in enumerate(docs):
+        if n == 0:
+            clock += [time.perf_counter(), tree_cpu()]
+        yield doc
+
+
+def run(mode: str, limit: int | None, backend: str, batch_size: int, jobs: int,
+        out: str | None) -> dict[str, float]:
     docs = load(limit)
+    clock: list[float] = []
     if mode == "quotesnap":
         import quotesnap
+        from quotesnap.parallel import extract_parallel
 
-        ex = quotesnap.Extractor(backend=backend)
-        # load the model and compile the lexicon's patterns outside the timing
-        ex.extract("Il dénonce des « sanctions illégales ». «Nous partons», a dit Lavrov.")
-        t0 = time.perf_counter()
-        n_quotes = sum(len(e.quotes) for e in ex.extract_many(docs))
-        took = time.perf_counter() - t0
+        ex = quotesnap.Extractor(backend=backend, batch_size=batch_size)
+        if jobs == 1:
+            # load the model and compile the lexicon's patterns outside the timing
+            ex.extract("Il dénonce des « sanctions illégales ». «Nous partons», a dit Lavrov.")
+            results = ex.extract_many(timed(docs, clock))
+        else:  # what extract_many(n_process=jobs) runs, with every model loaded first
+            results = extract_parallel(ex.settings, timed(docs, clock), jobs, warm_up=True)
+        n_items = 0
+        with open(out or "/dev/null", "w", encoding="utf-8") as fh:
+            for n, extraction in enumerate(results, 1):
+                n_items += len(extraction.quotes)
+                fh.write(json.dumps(attrs.asdict(extraction), ensure_ascii=False,
+                                    default=str) + "\n")
+                if n == len(docs):  # the end, while the workers are still there to count
+                    clock += [time.perf_counter(), tree_cpu()]
     else:
         import spacy
 
@@ -59,40 +93,78 @@ def run(mode: str, limit: int | None, backend: str) -> dict[str, float]:
 
         nlp = spacy.load(DEFAULT_MODEL)
         nlp("Échauffement.")
-        t0 = time.perf_counter()
-        n_quotes = sum(len(list(doc.sents)) for doc in nlp.pipe((t for _, t in docs),
-                                                                 batch_size=16))
-        took = time.perf_counter() - t0
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        n_items = sum(len(list(doc.sents)) for doc in nlp.pipe(
+            timed((t for _, t in docs), clock), batch_size=16))
+        clock += [time.perf_counter(), tree_cpu()]
     chars = sum(len(t) for _, t in docs)
-    return {"docs": len(docs), "chars": chars, "seconds": took, "items": n_quotes,
-            "peak_mb": peak_mb}
+    return {"docs": len(docs), "chars": chars, "seconds": clock[2] - clock[0],
+            "cpu": clock[3] - clock[1], "items": n_items}
 
 
-def main() -> None:
+def measure(mode: str, args: argparse.Namespace, jobs: int, out: str | None = None
+            ) -> dict[str, float]:
+    """Run one mode in its own process; its figures, with its peak memory."""
+    cmd = [sys.executable, __file__, "--mode", mode, "--backend", args.backend,
+           "--batch-size", str(args.batch_size), "--jobs", str(jobs)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    if out:
+        cmd += ["--out", out]
+    stdout, peak_mb = run_measured(cmd)
+    return {**json.loads(stdout.strip().splitlines()[-1]), "peak_mb": peak_mb}
+
+
+def show(label: str, r: dict[str, float], what: str) -> None:
+    print(f"{label:9s} {r['docs']} docs, {r['chars'] / 1e6:.2f} M chars in "
+          f"{r['seconds']:.1f} s: {r['docs'] / r['seconds']:.1f} docs/s, "
+          f"{r['chars'] / r['seconds'] / 1e3:.0f} k chars/s, peak RSS "
+          f"{r['peak_mb']:.0f} MB, {r['items']} {what} (CPU {r['cpu']:.1f} s)", flush=True)
+
+
+def compare_jobs(args: argparse.Namespace) -> int:
+    """quotesnap with one process, then with ``args.jobs``: speed, memory, same output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {}
+        for jobs in (1, args.jobs):
+            out = str(Path(tmp, f"jobs-{jobs}.jsonl"))
+            runs[jobs] = measure("quotesnap", args, jobs, out)
+            runs[jobs]["sha256"] = hashlib.sha256(Path(out).read_bytes()).hexdigest()
+            show(f"jobs {jobs}", runs[jobs], "quotes")
+    one, many = runs[1], runs[args.jobs]
+    print(f"speed-up: {one['seconds'] / many['seconds']:.2f}x with {args.jobs} processes "
+          f"(batch size {args.batch_size}); they used {many['cpu'] / one['cpu']:.2f}x the "
+          f"CPU time of one; load average {os.getloadavg()[0]:.2f}")
+    same = one["sha256"] == many["sha256"]
+    print("outputs identical" if same else "OUTPUTS DIFFER", f"(sha256 {one['sha256'][:16]}…"
+          + ("" if same else f" against {many['sha256'][:16]}…") + ")")
+    return 0 if same else 1
+
+
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--backend", default="spacy")
+    ap.add_argument("--batch-size", type=int, default=16,
+                    help="documents per parser call, and per worker's chunk (default 16)")
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="compare N worker processes with one (instead of the baseline)")
     ap.add_argument("--mode", choices=("quotesnap", "baseline"), help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.mode:
-        print(json.dumps(run(args.mode, args.limit, args.backend)))
-        return
+        print(json.dumps(run(args.mode, args.limit, args.backend, args.batch_size,
+                             args.jobs or 1, args.out)))
+        return 0
+    if args.jobs:
+        return compare_jobs(args)
     results = {}
     for mode in ("quotesnap", "baseline"):
-        cmd = [sys.executable, __file__, "--mode", mode, "--backend", args.backend]
-        if args.limit:
-            cmd += ["--limit", str(args.limit)]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        results[mode] = r = json.loads(out.strip().splitlines()[-1])
-        what = "quotes" if mode == "quotesnap" else "sentences"
-        print(f"{mode:9s} {r['docs']} docs, {r['chars'] / 1e6:.2f} M chars in "
-              f"{r['seconds']:.1f} s: {r['docs'] / r['seconds']:.1f} docs/s, "
-              f"{r['chars'] / r['seconds'] / 1e3:.0f} k chars/s, peak RSS "
-              f"{r['peak_mb']:.0f} MB, {r['items']} {what}")
+        results[mode] = measure(mode, args, 1)
+        show(mode, results[mode], "quotes" if mode == "quotesnap" else "sentences")
     speedup = results["baseline"]["seconds"] / results["quotesnap"]["seconds"]
     print(f"speed-up: quotesnap is {speedup:.1f}x faster than parsing every sentence")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

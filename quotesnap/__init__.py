@@ -16,6 +16,7 @@ from .errors import (
     ModelNotFoundError,
     QuotesnapError,
     UnknownBackendError,
+    WorkerError,
 )
 from .extract import Extraction, Extractor, Settings, extract
 from .frame import to_frame
@@ -45,6 +46,7 @@ __all__ = [
     "Span",
     "Speaker",
     "UnknownBackendError",
+    "WorkerError",
     "__version__",
     "evaluate",
     "extract",

@@ -5,13 +5,16 @@
     quotesnap extract article.txt                      # a readable table
     quotesnap extract --format jsonl --input-format jsonl corpus.jsonl > quotes.jsonl
     quotesnap extract --format html -o article.html article.txt
+    quotesnap extract --jobs auto --input-format jsonl --format jsonl corpus.jsonl
     cat article.txt | quotesnap extract -
     quotesnap report --input-format jsonl corpus.jsonl -o report.html
     quotesnap evaluate my-gold.jsonl --errors         # how well it does on your texts
 
-Documents are read, extracted and written one by one (a batch at a time for the parser), so
-a JSON Lines input of any size streams through. A document that cannot be read or processed
-is reported on stderr as ``quotesnap: FILE:LINE: what happened`` and the others go on.
+Documents are read, extracted and written one by one (a batch at a time for the parser, on
+``--jobs`` worker processes), so a JSON Lines input of any size streams through. On a
+terminal, stderr shows a progress bar (see :mod:`quotesnap.progress`). A document that
+cannot be read or processed is reported on stderr as ``quotesnap: FILE:LINE: what
+happened`` and the others go on.
 Exit status: 0 all good, 1 some documents failed, 2 usage or setup error (bad option,
 unknown backend, a parser or model that is not installed).
 
@@ -26,7 +29,9 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import attrs
@@ -35,9 +40,10 @@ from .errors import InputFormatError, QuotesnapError
 from .output import FORMATS, make_writer
 
 if TYPE_CHECKING:
-    from .extract import Extraction, Extractor
+    from .extract import Extraction, Extractor, Settings
+    from .progress import Progress
 
-__all__ = ["Document", "Failure", "build_parser", "main", "read_documents"]
+__all__ = ["Document", "Failure", "build_parser", "main", "parse_record", "read_documents"]
 
 PROG = "quotesnap"
 STDIN = "-"
@@ -104,8 +110,9 @@ def _text_documents(path: str) -> Iterator[Document | Failure]:
         yield Failure(label, str(e))
 
 
-def _parse_record(line: bytes, where: str) -> Document:
-    """One JSON Lines record: ``{"id": ..., "text": ...}`` (or ``doc_id``)."""
+def parse_record(line: bytes, where: str) -> Document:
+    """One JSON Lines record: ``{"id": ..., "text": ...}`` (or ``doc_id``); raises
+    :class:`~quotesnap.errors.InputFormatError` saying what is wrong with it."""
     try:
         record = json.loads(_decode(line))
     except json.JSONDecodeError as e:
@@ -133,7 +140,7 @@ def _jsonl_documents(path: str) -> Iterator[Document | Failure]:
             if not line.strip():
                 continue
             try:
-                yield _parse_record(line, f"{label}:{n}")
+                yield parse_record(line, f"{label}:{n}")
             except InputFormatError as e:
                 yield Failure(f"{label}:{n}", str(e))
     except OSError as e:
@@ -231,6 +238,12 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
                          help='text: each file is a document (doc_id: its name); jsonl: one '
                               'document per line, {"id": ..., "text": ...} (or "doc_id")')
     _extractor_options(command)
+    command.add_argument("-j", "--jobs", default="1", metavar="N",
+                         help="worker processes, each with its own model (default: 1; 0 or "
+                              "auto: one per core)")
+    command.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress bar and no notice of the model loading on stderr "
+                              "(errors are still reported)")
     command.add_argument("--diagnostics", action="store_true",
                          help="report broken typography (unclosed «, stray ») on stderr")
 
@@ -249,8 +262,12 @@ def _extractor_options(parser: argparse.ArgumentParser) -> None:
                         help="documents sent to the parser at once (default: 16)")
 
 
+def _message(where: str, message: str) -> str:
+    return f"{PROG}: {where}: {message}" if where else f"{PROG}: {message}"
+
+
 def _error(where: str, message: str) -> None:
-    print(f"{PROG}: {where}: {message}" if where else f"{PROG}: {message}", file=sys.stderr)
+    print(_message(where, message), file=sys.stderr)
 
 
 def _one_line(message: object) -> str:
@@ -261,50 +278,6 @@ def _line_col(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     column = offset - text.rfind("\n", 0, offset)  # 1-based; rfind gives -1 on line 1
     return f"{line}:{column}"
-
-
-def _run_batch(extractor: Extractor, batch: list[Document]) -> Iterator[Extraction | Failure]:
-    """Extract a batch together (the parser is faster on batches); if the batch fails as a
-    whole, extract its documents one by one so that only the broken one is lost."""
-    try:
-        results = list(extractor.extract_many((d.doc_id, d.text) for d in batch))
-    except QuotesnapError as e:
-        if not isinstance(e, InputFormatError):
-            raise  # a setup error (backend, model): every document would fail the same way
-    except Exception:
-        pass  # isolated below, document by document
-    else:
-        for doc, result in zip(batch, results, strict=True):
-            # extract_many isolates a document that fails and says why in ``error``.
-            failed = result.error is not None
-            yield Failure(doc.where, f"extraction failed: {result.error}") if failed else result
-        return
-    for doc in batch:
-        try:
-            yield extractor.run(doc.text, doc_id=doc.doc_id)
-        except QuotesnapError as e:
-            if not isinstance(e, InputFormatError):
-                raise
-            yield Failure(doc.where, _one_line(e))
-        except Exception as e:  # one document's bug must not stop the rest
-            yield Failure(doc.where, f"extraction failed: {type(e).__name__}: {_one_line(e)}")
-
-
-def _batches(items: Iterator[Document | Failure], size: int
-             ) -> Iterator[tuple[list[Document], list[Failure]]]:
-    """Documents in batches of ``size``, with the read failures met on the way."""
-    docs: list[Document] = []
-    failures: list[Failure] = []
-    for item in items:
-        if isinstance(item, Failure):
-            failures.append(item)
-        else:
-            docs.append(item)
-        if len(docs) >= size:
-            yield docs, failures
-            docs, failures = [], []
-    if docs or failures:
-        yield docs, failures
 
 
 def _open_output(path: str | None) -> TextIO:
@@ -339,26 +312,58 @@ class _Tally:
     failed: int = 0
 
 
-def _extractions(args: argparse.Namespace, extractor: Extractor,
-                 tally: _Tally) -> Iterator[tuple[Document, Extraction]]:
-    """Every document of the inputs with its extraction, in input order; the documents
-    that cannot be read or processed are reported on stderr and counted in ``tally``."""
-    for docs, failures in _batches(read_documents(args.files, args.input_format),
-                                   args.batch_size):
-        for failure in failures:
-            _error(failure.where, failure.message)
-        tally.failed += len(failures)
-        # One result per document, in input order.
-        for doc, result in zip(docs, _run_batch(extractor, docs), strict=True):
-            if isinstance(result, Failure):
-                _error(result.where, result.message)
+def _extractions(args: argparse.Namespace, extractor: Extractor, jobs: int, tally: _Tally,
+                 progress: Progress) -> Generator[tuple[Document, Extraction], None, None]:
+    """Every document of the inputs with its extraction, in input order, through one
+    ``extract_many`` on ``jobs`` processes; the documents that cannot be read or processed
+    are reported on stderr and counted in ``tally``. Closing it stops the workers."""
+    # The documents on their way through extract_many, oldest first: one result comes
+    # back for each, in input order.
+    sent: deque[Document] = deque()
+
+    def documents() -> Iterator[tuple[str, str]]:
+        announce = extractor.settings.attribute and not args.quiet
+        for item in read_documents(args.files, args.input_format):
+            if isinstance(item, Failure):
+                progress.say(_message(item.where, item.message))
+                tally.failed += 1
+                progress.advance()
+                continue
+            if announce:  # the first document waits for the model: say which
+                progress.say(_message("", _loading(extractor.settings, jobs)))
+                announce = False
+            sent.append(item)
+            yield item.doc_id, item.text
+
+    results = extractor.extract_many(documents(), n_process=jobs)
+    try:
+        for result in results:
+            doc = sent.popleft()
+            progress.advance()
+            if result.error is not None:
+                progress.say(_message(doc.where, f"extraction failed: {_one_line(result.error)}"))
                 tally.failed += 1
                 continue
             if args.diagnostics:
                 for d in result.diagnostics:
-                    _error(f"{doc.where}:{_line_col(doc.text, d.start)}",
-                           f"{d.code}: {d.message}")
+                    progress.say(_message(f"{doc.where}:{_line_col(doc.text, d.start)}",
+                                          f"{d.code}: {d.message}"))
             yield doc, result
+    finally:
+        results.close()  # stops the worker processes at once on an error or Ctrl-C
+
+
+def _loading(settings: Settings, jobs: int) -> str:
+    """What the first document waits for: ``loading the spaCy model fr_core_news_md``."""
+    if settings.backend == "spacy":
+        from .backends.spacy_backend import DEFAULT_MODEL
+
+        what = f"the spaCy model {settings.model or DEFAULT_MODEL}"
+    else:
+        what = f"the {settings.backend} models" + (
+            f" from {settings.model}" if settings.model else "")
+    where = f" in each of {jobs} worker processes" if jobs > 1 else ""
+    return f"loading {what}{where} (a few seconds)…"
 
 
 #: What a command does with each extracted document, and how it finishes its output.
@@ -366,10 +371,18 @@ _Sink = tuple[Callable[["Document", "Extraction"], None], Callable[[], None]]
 
 
 def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink], *,
-            progress: bool = False, text_output: bool = True) -> int:
+            text_output: bool = True) -> int:
     """Extract every document of the inputs into the sink ``open_sink`` makes on the
     output (a text stream, or None when the sink writes its own file, ``text_output``
-    False); returns the exit status."""
+    False), with a progress bar when stderr is a terminal; returns the exit status."""
+    from .parallel import processes
+    from .progress import Progress, stdout_is_terminal
+
+    try:
+        jobs = processes(args.jobs)
+    except ValueError:
+        _error("", f"--jobs must be a number of processes, 0 or auto, not {args.jobs!r}")
+        return 2
     extractor = _build_extractor(args)
     if extractor is None:
         return 2
@@ -381,18 +394,24 @@ def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink
             _error(args.output, f"cannot write: {_read_error(e)}")
             return 2
     tally = _Tally()
+    progress = Progress.for_terminal(args.quiet)
+    progress.count_in_background(args.files, args.input_format)
+    # results written to the terminal the bar is on lift it first
+    lift = progress.lifted if out is sys.stdout and stdout_is_terminal() else nullcontext
+    items = _extractions(args, extractor, jobs, tally, progress)
     try:
         add, close = open_sink(out)
-        items = _extractions(args, extractor, tally)
-        if progress:
-            items = _progress(items, _count_documents(args.files, args.input_format))
         for doc, result in items:
-            add(doc, result)
-        close()
+            with lift():
+                add(doc, result)
+        with lift():
+            close()
     except QuotesnapError as e:
-        _error("", _one_line(e))
+        progress.say(_message("", _one_line(e)))
         return 2
     finally:
+        items.close()
+        progress.close()
         if out is sys.stdout:
             out.flush()
         elif out is not None:
@@ -438,38 +457,7 @@ def _report_command(args: argparse.Namespace) -> int:
                   else REPORT_FORMATS[args.format](out))
         return (lambda doc, result: writer.add(result, doc.text)), writer.close
 
-    return _stream(args, sink, progress=True)
-
-
-def _count_documents(paths: Sequence[str], input_format: str) -> int | None:
-    """How many documents the inputs hold, for the progress bar (None when stdin is one
-    of them: it can be read only once)."""
-    if STDIN in paths:
-        return None
-    if input_format == "text":
-        return len(paths)
-    total = 0
-    for path in paths:
-        try:
-            with open(path, "rb") as f:
-                total += sum(1 for line in f if line.strip())
-        except OSError:
-            pass  # reported when the documents are read
-    return total
-
-
-def _progress(items: Iterator[tuple[Document, Extraction]],
-              total: int | None) -> Iterator[tuple[Document, Extraction]]:
-    """``items`` with a progress bar on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit="doc", file=sys.stderr, desc=PROG, leave=False) as bar:
-        for item in items:
-            yield item
-            bar.update(1)
+    return _stream(args, sink)
 
 
 def _evaluate_command(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ __all__ = [
     "ModelNotFoundError",
     "QuotesnapError",
     "UnknownBackendError",
+    "WorkerError",
 ]
 
 
@@ -49,3 +50,8 @@ class DataFileError(QuotesnapError, ValueError):
     """A line of a packaged data file cannot be read. This is a bug in quotesnap's data
     files (or a local edit to them): the message gives the file, the line and what is
     wrong."""
+
+
+class WorkerError(QuotesnapError, RuntimeError):
+    """A worker process of a parallel extraction died (killed by the system for lack of
+    memory, or a crash in the parser) and took its documents with it."""

@@ -8,7 +8,7 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -163,14 +163,32 @@ class Extractor:
         return _assemble(plan, parsed, self.settings, self.models)
 
     def extract_many(
-        self, docs: Iterable[str | tuple[str | None, str]]
-    ) -> Iterator[Extraction]:
+        self, docs: Iterable[str | tuple[str | None, str]], *, n_process: int | str = 1
+    ) -> Generator[Extraction, None, None]:
         """Extract from many documents, streaming, in input order.
 
         ``docs`` yields strings or ``(doc_id, text)`` pairs. Documents go to the parser
         ``batch_size`` at a time. A document that cannot be processed does not stop the
         others: its :class:`Extraction` has no quotes and says why in ``error``.
+
+        ``n_process``: how many worker processes extract (``0`` or ``"auto"``: one per
+        core). Each worker loads its own model; the results are the same, in the same
+        order, as with one process (see :mod:`quotesnap.parallel`). With more than one,
+        call it under ``if __name__ == "__main__":`` in a script, and give one call the
+        whole stream: each call starts its workers anew. Closing the generator early
+        (``close()``, or leaving a ``for`` loop over it and dropping it) stops them.
         """
+        if n_process != 1 or type(n_process) is not int:  # True == 1, and is no count
+            from .parallel import extract_parallel, processes
+
+            workers = processes(n_process)  # a bad value raises here, not on first use
+            if workers > 1:
+                return extract_parallel(self.settings, docs, workers)
+        return self._extract_serial(docs)
+
+    def _extract_serial(
+        self, docs: Iterable[str | tuple[str | None, str]]
+    ) -> Generator[Extraction, None, None]:
         batch: list[_Plan] = []
         for doc in docs:
             doc_id, text = (None, doc) if isinstance(doc, str) else doc

@@ -215,12 +215,20 @@ def test_unknown_backend_is_a_usage_error() -> None:
 
 
 @pytest.mark.model
-def test_missing_model_is_a_usage_error() -> None:
-    """A spaCy model that is not installed: exit 2 and one line that names it."""
-    result = run("extract", "--model", "fr_no_such_model", EXAMPLE)
+@pytest.mark.parametrize("options, notice", [
+    ([], ["quotesnap: loading the spaCy model fr_no_such_model (a few seconds)…"]),
+    (["--quiet"], []),
+    (["--jobs", "2"], ["quotesnap: loading the spaCy model fr_no_such_model in each of 2 "
+                       "worker processes (a few seconds)…"]),
+], ids=["notice", "quiet", "two-workers"])
+def test_missing_model_is_a_usage_error(options: list[str], notice: list[str]) -> None:
+    """A spaCy model that is not installed: after the notice of what is loading (none
+    with --quiet), exit 2 and one line that names it, from a worker process too."""
+    result = run("extract", *options, "--model", "fr_no_such_model", EXAMPLE)
     assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "fr_no_such_model" in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[:-1] == notice
+    assert lines[-1].startswith("quotesnap: Can't load the spaCy model 'fr_no_such_model'")
 
 
 @pytest.mark.parametrize("args", [
@@ -228,10 +236,12 @@ def test_missing_model_is_a_usage_error() -> None:
     ["extract"],
     ["extract", "--input-format", "xml", EXAMPLE],
     ["extract", "--batch-size", "0", EXAMPLE],
+    ["extract", "--jobs", "many", EXAMPLE],
+    ["extract", "-j", "-1", EXAMPLE],
     ["download", "spacy"],
     [],
-], ids=["unknown-format", "no-file", "unknown-input-format", "zero-batch", "download-spacy",
-        "no-command"])
+], ids=["unknown-format", "no-file", "unknown-input-format", "zero-batch", "jobs-word",
+        "jobs-negative", "download-spacy", "no-command"])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     """Bad options and missing arguments: exit status 2, a message, no traceback."""
     result = run(*args)
