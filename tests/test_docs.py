@@ -35,6 +35,9 @@ NOT_RUN = {
     "sh scripts/train_stanza_fr.sh": "retrains the tiny stanza models, about 10 CPU-minutes",
     "python benchmarks/": "benchmarks print figures on the shared data, some on the "
                           "held-out dev sets; they are run by hand, never as tests",
+    "python scripts/train.py": "retrains the shipped weights: test_models.py runs it into "
+                               "a temporary folder and compares",
+    "python scripts/crossval.py": "cross-validation, minutes of CPU: run by hand",
 }
 #: Fence languages: run, checked, or shown as they are.
 RUN = {"python", "sh"}
