@@ -529,9 +529,7 @@ EXAMPLES = [
             "Haddad.",
             "il n'y avait plus qu'un candidat",
             PARTIAL, "Le président du tribunal de commerce",
-            "Le président du tribunal de commerce", "indiquer", "governor",
-            xfail="the entity model links « Le président du tribunal de commerce » to Ali Haddad, "
-            "named just before as the president of another body"),
+            "Le président du tribunal de commerce", "indiquer", "governor"),
     Example("nsubj-que-partial-in-a-long-clause",
             "Vers 9h00, Jacline Mouraud a dit qu'il est temps d'arrêter d'être sur les "
             "ronds-points mais qu'il faut « continuer le combat » en allant à la rencontre des "
@@ -846,9 +844,7 @@ EXAMPLES = [
             "changement de Constitution qualifié de « coup d'État constitutionnel » par ses "
             "détracteurs.",
             "coup d'État constitutionnel",
-            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent",
-            xfail="the source model gives a description as agent of a passive (ses détracteurs) "
-            "less weight than no source"),
+            PARTIAL, "ses détracteurs", "ses détracteurs", "qualifier", "agent"),
     Example("agent-qualifies-par-x-de",
             "Ces derniers sont des travailleurs indépendants, qualifiés par l'entreprise de « "
             "partenaires », alors que l'existence d'un lien de subordination caractéristique "
