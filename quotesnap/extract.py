@@ -22,6 +22,7 @@ from .fullparse import cut_windows
 from .gender import assign as assign_gender
 from .indirect import find_indirect
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
+from .limits import bound_sentences
 from .models import Instance, Models
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
@@ -291,7 +292,8 @@ def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
     scanned = scan(text)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
-    sentences = split_sentences(text, top)
+    # a sentence longer than the parser should see whole is cut (docs/limits.md)
+    sentences = bound_sentences(text, split_sentences(text, top), top)
     plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
     if settings.attribute:
         plan.windows = choose_windows(text, top, sentences, indirect=settings.indirect)
