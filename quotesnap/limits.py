@@ -24,7 +24,8 @@ import regex
 
 from .scan import MarkedSpan
 
-__all__ = ["MAX_INCISE_PARTS", "MAX_SENTENCE_CHARS", "bound_sentences", "inside", "strip"]
+__all__ = ["MAX_INCISE_PARTS", "MAX_SENTENCE_CHARS", "bound_sentences", "inside",
+           "split_at_spaces", "strip"]
 
 #: The longest sentence (in characters, quotations included) given to the parser whole.
 #: The longest sentences of the news corpus and the gold files are under 1,000 characters.
@@ -81,6 +82,21 @@ def _cut(text: str, lo: int, hi: int, guarded: Sequence[tuple[int, int]],
             if cut > lo and inside(cut, guarded, starts) is None:
                 return cut
     return hi
+
+
+def split_at_spaces(text: str, limit: int) -> list[tuple[int, int]]:
+    """``text`` cut into consecutive ranges of at most ``limit`` characters, each ending
+    at its last space (at the limit itself when it has none): what a parser that refuses
+    longer texts can take, nothing left out."""
+    out = []
+    start = 0
+    while len(text) - start > limit:
+        m = _SPACE.search(text, start + limit // 2, start + limit)
+        end = m.end() if m else start + limit
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
 
 
 def inside(pos: int, ranges: Sequence[tuple[int, int]], starts: Sequence[int]
