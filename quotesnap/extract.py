@@ -24,6 +24,7 @@ from .indirect import find_indirect
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .limits import bound_sentences
 from .models import Instance, Models
+from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
 from .resolve import Resolver, mention_from_tokens
@@ -143,6 +144,8 @@ class _Plan:
     # (window, sentence index or -1, quote indices it stands for, pseudo spans)
     windows: list[Candidate] = attrs.Factory(list)
     error: str | None = None
+    # the caller's text and the way back to it (``text`` is its normalised copy)
+    normalized: Normalized | None = None
 
 
 class Extractor:
@@ -201,7 +204,7 @@ class Extractor:
         ``Doc`` of a spaCy pipeline: :mod:`quotesnap.spacy_component`): ``sentences``
         with offsets into ``text``. Nothing is parsed; the rules read each candidate
         window off that parse (:func:`quotesnap.fullparse.cut_windows`)."""
-        plan = _plan(text, doc_id, self.settings)
+        plan = _plan(text, doc_id, self.settings, normalized=False)
         parsed = cut_windows(plan.windows, sentences) if self.settings.attribute else []
         return _assemble(plan, parsed, self.settings, self.models)
 
@@ -250,8 +253,9 @@ class Extractor:
                         raise
                     if len(plans) > 1:  # find the document that broke the parser
                         return [ex for plan in plans for ex in self._finish([plan])]
-                    return [Extraction((), plans[0].diagnostics, plans[0].doc_id,
-                                       error=_describe(exc))]
+                    return [_restored(plans[0], Extraction((), plans[0].diagnostics,
+                                                           plans[0].doc_id,
+                                                           error=_describe(exc)))]
         out = []
         pos = 0
         for plan in plans:
@@ -265,7 +269,8 @@ class Extractor:
             except Exception as exc:
                 if not isolate:
                     raise
-                out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
+                out.append(_restored(plan, Extraction((), plan.diagnostics, plan.doc_id,
+                                                      error=_describe(exc))))
         return out
 
 
@@ -330,13 +335,20 @@ def _describe(exc: BaseException) -> str:
 
 # -- planning: scan, split, choose what to parse -----------------------------------------
 
-def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
+def _plan(original: str, doc_id: str | None, settings: Settings, *,
+          normalized: bool = True) -> _Plan:
+    # the pipeline reads the text composed (NFC) and without invisible characters; the
+    # results are mapped back to the caller's string at the end (quotesnap.normalize).
+    # Not for a parse made elsewhere, whose offsets are the original's (run_parsed).
+    way_back = normalize(original, doc_id) if normalized else Normalized(original, original)
+    text = way_back.text
     scanned = scan(text)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
     # a sentence longer than the parser should see whole is cut (docs/limits.md)
     sentences = bound_sentences(text, split_sentences(text, top), top)
-    plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
+    plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences,
+                 normalized=way_back)
     if settings.attribute:
         plan.windows = choose_windows(text, top, sentences, indirect=settings.indirect)
     return plan
@@ -365,7 +377,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     document rules add what the context says, the learned decisions choose sources and
     kinds, resolution names the speakers, and the context fills the gaps."""
     if not settings.attribute:
-        return _scanned(plan)
+        return _restored(plan, _scanned(plan))
     text = plan.text
     found = _attribute(plan, parsed, settings)
     _propose_from_context(plan, found)
@@ -395,7 +407,15 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
     quotes = assign_gender(plan.text, quotes)  # kind and gender of each source
-    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+    return _restored(plan, Extraction(tuple(quotes), plan.diagnostics, plan.doc_id))
+
+
+def _restored(plan: _Plan, extraction: Extraction) -> Extraction:
+    """The extraction with offsets and texts into the caller's string."""
+    if plan.normalized is None:
+        return extraction
+    quotes, diagnostics = plan.normalized.restore(extraction.quotes, extraction.diagnostics)
+    return attrs.evolve(extraction, quotes=quotes, diagnostics=diagnostics)
 
 
 def _mention_span(att: Attribution | None) -> tuple[int, int] | None:
