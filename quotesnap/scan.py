@@ -673,20 +673,25 @@ class _Cycles:
         # (mark start, mark, state after it) for the last marks of the paragraph
         self.seen: collections.deque[tuple[int, str, _State]] = collections.deque(
             maxlen=2 * self.CYCLE + 1)
+        self.quiet = 0  # how many of the last marks made no quote and reported nothing
 
     def clear(self) -> None:
         self.seen.clear()
+        self.quiet = 0
 
     def skip(self, start: int, mark: str) -> int:
         """Record the mark just taken at ``start``; the length of text skipped after it."""
         sc, seen = self.scanner, self.seen
-        seen.append((start, mark, _State(len(sc.spans), len(sc.diagnostics), sc.untold,
-                                         sc.in_guillemet_dialogue,
-                                         [(e, e.open_start, e.start, e.restart, e.same)
-                                          for e in sc.stack])))
+        state = _State(len(sc.spans), len(sc.diagnostics), sc.untold, sc.in_guillemet_dialogue,
+                       [(e, e.open_start, e.start, e.restart, e.same) for e in sc.stack])
+        quiet = bool(seen) and (seen[-1][2].spans, seen[-1][2].told) == (state.spans,
+                                                                          state.told)
+        self.quiet = self.quiet + 1 if quiet else 0
+        seen.append((start, mark, state))
         n = len(seen)
         text = sc.text
-        for k in range(1, min(self.CYCLE, (n - 1) // 2) + 1):
+        # a cycle that skips must have made no quote and reported nothing
+        for k in range(1, min(self.CYCLE, (n - 1) // 2, self.quiet) + 1):
             p0, mark0, before = seen[n - 1 - k]
             p2, mark2, _ = seen[n - 1 - 2 * k]
             if mark0 != mark or mark2 != mark:
