@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import itertools
 import json
 import re
@@ -180,8 +181,9 @@ def csv_row(quote: Quote) -> dict[str, Any]:
 class CsvWriter(Writer):
     """A header, then one flat row per quote (empty cells for a missing speaker or cue).
 
-    Rows end with ``\\n``; quote texts that hold newlines are quoted as CSV requires, so a
-    CSV reader gets them back whole. A text cell that starts like a formula (``=``, ``+``,
+    Rows end with ``\\n``; cells that hold a line break (``\\n`` or a lone ``\\r``) are
+    quoted as CSV requires, so a CSV reader gets them back whole. A text cell that starts
+    like a formula (``=``, ``+``,
     ``-``, ``@``, tab, carriage return) is written with a ``'`` before it, so that a
     spreadsheet opening the file shows it instead of running it (the OWASP rule);
     ``keep_formulas=True`` writes every cell as it is.
@@ -192,14 +194,25 @@ class CsvWriter(Writer):
     def __init__(self, stream: TextIO, *, keep_formulas: bool = False) -> None:
         super().__init__(stream)
         self.keep_formulas = keep_formulas
-        self._csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        # The csv module quotes a cell that holds a character of the line terminator: with
+        # "\r\n" that is both \r and \n (a lone \r would otherwise end the row for a
+        # reader); each row's own terminator is then written as \n.
+        self._row = io.StringIO()
+        self._csv = csv.DictWriter(self._row, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
         self._csv.writeheader()
+        self._flush()
 
     def write_quote(self, quote: Quote) -> None:
         row = csv_row(quote)
         if not self.keep_formulas:
             row = {key: defuse_formula(value) for key, value in row.items()}
         self._csv.writerow(row)
+        self._flush()
+
+    def _flush(self) -> None:
+        self.stream.write(self._row.getvalue().removesuffix("\r\n") + "\n")
+        self._row.seek(0)
+        self._row.truncate()
 
 
 def _speaker_label(quote: Quote, shown: Callable[[str], str] = _one_line) -> str:
