@@ -15,6 +15,7 @@ from .errors import (
     InputFormatError,
     ModelNotFoundError,
     QuotesnapError,
+    SettingError,
     UnknownBackendError,
     WorkerError,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "ModelNotFoundError",
     "Quote",
     "QuotesnapError",
+    "SettingError",
     "Settings",
     "Source",
     "Span",

@@ -35,6 +35,7 @@ from .trees import (
     quote_head,
     source_phrase,
     speaker_tokens,
+    speech_verbs,
     subject_of,
 )
 
@@ -166,8 +167,8 @@ def _source(sent: Sentence, verb: Token, quote: frozenset[int]) -> Attribution |
 def agent(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     """The passive: ``a été annoncé par le ministère``. The agent (``obl:agent``, or a
     ``par`` phrase) of a speech verb is the source."""
-    for verb in sent.tokens:
-        if is_speech_verb(verb, sent) and verb.i not in quote:
+    for verb in speech_verbs(sent):
+        if verb.i not in quote:
             by = agent_of(sent, verb, after=max(quote))
             if by is not None and by.i not in quote:
                 return Attribution(verb, speaker_tokens(sent, by, verb, quote))
@@ -215,7 +216,7 @@ def same_sentence(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     belongs to that someone, even when the parser hangs it far from the verb. The speech
     verb nearest before the quote wins, else the nearest after it."""
     first, last = min(quote), max(quote)
-    verbs = [t for t in sent.tokens if t.i not in quote and is_speech_verb(t, sent)]
+    verbs = [t for t in speech_verbs(sent) if t.i not in quote]
     verbs.sort(key=lambda v: (v.i > first, abs(v.i - first)))
     for verb in verbs:
         if is_passive(sent, verb) or agent_of(sent, verb, after=last) is not None:

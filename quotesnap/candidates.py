@@ -28,6 +28,8 @@ import attrs
 import regex
 
 from . import lexicon
+from .limits import MAX_INCISE_PARTS, inside
+from .limits import strip as _strip
 from .parse import Sentence, Token
 from .scan import MarkedSpan, split_incises
 
@@ -69,6 +71,7 @@ _BOUNDARY = regex.compile(
     r"(?<=[.!?…])(?:[ \u00a0\u202f]*[»”\"’)\]])*[ \t\u00a0\u202f]+(?=[\p{Lu}\p{N}«“„\"—–-])"
 )
 _PARAGRAPH = regex.compile(r"\n+")
+_SPACES_BEFORE = regex.compile(r"[ \t\u00a0\u202f]*", regex.REVERSE)
 
 
 # What follows a speech verb in indirect speech: a que-clause a few words on (« a
@@ -210,6 +213,7 @@ def choose_windows(text: str, top: Sequence[MarkedSpan], sentences: Sequence[tup
         for k in inside:
             parts = [attrs.evolve(top[k], start=s, end=e, incises=())
                      for s, e in split_incises(top[k], text)] if top[k].incises else []
+            parts = parts[:MAX_INCISE_PARTS]  # a bounded window (docs/limits.md)
             if len(parts) > 1:
                 window = build_window(text, parts[0].start, parts[-1].end, parts,
                                       range(len(parts)))
@@ -268,19 +272,22 @@ def split_sentences(text: str, quotes: Sequence[MarkedSpan]) -> list[tuple[int, 
     line is one sentence). Leading and trailing spaces are left out of each range.
     """
     # Positions that must not end a sentence: inside an outermost quotation.
-    guarded = [(q.open_start, q.close_end) for q in quotes if q.depth == 0 and not q.dialogue]
+    guarded = sorted((q.open_start, q.close_end) for q in quotes
+                     if q.depth == 0 and not q.dialogue)
+    starts = [a for a, _ in guarded]
     cuts: list[int] = []
     for m in _PARAGRAPH.finditer(text):
-        if _inside(m.start(), guarded):
+        if _inside(m.start(), guarded, starts):
             continue
-        before = text[:m.start()].rstrip(" \t\u00a0\u202f")
-        if before.endswith(":"):
+        # the last character before the break, looking back over spaces only
+        before = _SPACES_BEFORE.match(text, 0, m.start()).start()
+        if before > 0 and text[before - 1] == ":":
             continue
         cuts.append(m.start())
     for m in _BOUNDARY.finditer(text):
         # cut where the next sentence starts, so that « … ! » Un résultat … ends the
         # quote's sentence after its closing mark
-        if _inside(m.end(), guarded):
+        if _inside(m.end(), guarded, starts):
             continue
         head = text[max(0, m.start() - 12):m.start()].rstrip("»”\"’)] \u00a0\u202f")
         if _abbreviation().search(head):
@@ -297,13 +304,5 @@ def split_sentences(text: str, quotes: Sequence[MarkedSpan]) -> list[tuple[int, 
     return out
 
 
-def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in ranges)
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+def _inside(pos: int, ranges: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    return inside(pos, ranges, starts) is not None

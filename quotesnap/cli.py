@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import nullcontext
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import attrs
 
 from .errors import InputFormatError, QuotesnapError
+from .normalize import find_surrogate
 from .output import FORMATS, make_writer
 
 if TYPE_CHECKING:
@@ -110,11 +112,16 @@ def _text_documents(path: str) -> Iterator[Document | Failure]:
         yield Failure(label, str(e))
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def parse_record(line: bytes, where: str) -> Document:
     """One JSON Lines record: ``{"id": ..., "text": ...}`` (or ``doc_id``); raises
-    :class:`~quotesnap.errors.InputFormatError` saying what is wrong with it."""
+    :class:`~quotesnap.errors.InputFormatError` saying what is wrong with it. A UTF-8
+    byte-order mark before it is skipped (editors write one at the start of a file, and
+    files joined with ``cat`` keep it on their first line)."""
     try:
-        record = json.loads(_decode(line))
+        record = json.loads(_decode(line.removeprefix(_BOM)))
     except json.JSONDecodeError as e:
         raise InputFormatError(f"bad JSON: {e.msg} (column {e.colno})") from None
     if not isinstance(record, dict):
@@ -124,7 +131,14 @@ def parse_record(line: bytes, where: str) -> Document:
         problem = "no \"text\" field" if text is None else "\"text\" is not a string"
         raise InputFormatError(f'{problem}; each line must be {{"id": ..., "text": "..."}}')
     doc_id = record.get("id", record.get("doc_id"))
-    return Document(where if doc_id is None else str(doc_id), text, where)
+    doc_id = where if doc_id is None else str(doc_id)
+    for field, value in (("text", text), ("id", doc_id)):
+        if (bad := find_surrogate(value)) >= 0:
+            raise InputFormatError(
+                f"\"{field}\" holds a lone surrogate (\\u{ord(value[bad]):04x}, character "
+                f"{bad}): half of a UTF-16 pair, not Unicode text; fix the JSON escape "
+                f"where the file was written")
+    return Document(doc_id, text, where)
 
 
 def _jsonl_documents(path: str) -> Iterator[Document | Failure]:
@@ -176,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     ex.add_argument("--scan-only", action="store_true",
                     help="only find quotation marks: no parser, no speakers (fast)")
+    ex.add_argument("--keep-formulas", action="store_true",
+                    help="csv: write cells that start like a spreadsheet formula (= + - @) "
+                         "as they are, without the ' that keeps a spreadsheet from running "
+                         "them")
     ex.set_defaults(run=_extract_command)
 
     rp = commands.add_parser(
@@ -289,6 +307,70 @@ def _open_output(path: str | None) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="")  # closed by the caller
 
 
+class _OutputFile:
+    """The ``-o`` file, written to a temporary file beside it and moved into place only
+    when the command has run (:meth:`commit`): until then, and for good if the command
+    stops on a setup error or an interrupt (:meth:`discard`), a file already there keeps
+    its earlier results. A path that is not a regular file (``/dev/stdout``, a pipe) is
+    written directly. ``text=False``: only the temporary path is made, for a writer that
+    opens its own file (Parquet)."""
+
+    def __init__(self, path: str, *, text: bool = True) -> None:
+        self.path = path
+        self.temporary: str | None = None
+        self.stream: TextIO | None = None
+        if os.path.exists(path) and not os.path.isfile(path):
+            self.where = path
+            if text:
+                self.stream = open(path, "w", encoding="utf-8", newline="")
+            return
+        folder, name = os.path.split(os.path.abspath(path))
+        fd, self.temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+        self.where = self.temporary
+        if text:
+            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        else:
+            os.close(fd)
+
+    def commit(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        if self.temporary is not None:
+            os.chmod(self.temporary, _mode_for(self.path))
+            os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        if self.temporary is not None and os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+
+
+def _mode_for(path: str) -> int:
+    """The permissions the output file gets: those of the file it replaces, else those a
+    newly created file gets (mkstemp's are private to the owner)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _is_an_input(output: str, files: Sequence[str]) -> str | None:
+    """The input given as ``FILE`` that ``output`` would overwrite, if any."""
+    for path in files:
+        if path == STDIN:
+            continue
+        try:
+            if os.path.realpath(path) == os.path.realpath(output) or (
+                    os.path.exists(output) and os.path.samefile(path, output)):
+                return path
+        except OSError:
+            continue  # an input that cannot be read is reported when it is read
+    return None
+
+
 def _build_extractor(args: argparse.Namespace) -> Extractor | None:
     """The extractor the options ask for, or None after saying on stderr why not."""
     from .extract import Extractor
@@ -316,10 +398,12 @@ def _extractions(args: argparse.Namespace, extractor: Extractor, jobs: int, tall
                  progress: Progress) -> Generator[tuple[Document, Extraction], None, None]:
     """Every document of the inputs with its extraction, in input order, through one
     ``extract_many`` on ``jobs`` processes; the documents that cannot be read or processed
-    are reported on stderr and counted in ``tally``. Closing it stops the workers."""
+    are reported on stderr and counted in ``tally``; an id met again is a warning (the
+    quotes of both documents carry it). Closing it stops the workers."""
     # The documents on their way through extract_many, oldest first: one result comes
     # back for each, in input order.
     sent: deque[Document] = deque()
+    first_at: dict[str, str] = {}  # doc_id -> where it was first read
 
     def documents() -> Iterator[tuple[str, str]]:
         announce = extractor.settings.attribute and not args.quiet
@@ -332,6 +416,12 @@ def _extractions(args: argparse.Namespace, extractor: Extractor, jobs: int, tall
             if announce:  # the first document waits for the model: say which
                 progress.say(_message("", _loading(extractor.settings, jobs)))
                 announce = False
+            if item.doc_id in first_at:
+                progress.say(_message(item.where, f"warning: the id {item.doc_id!r} was "
+                                      f"already used at {first_at[item.doc_id]}; the quotes "
+                                      "of both carry it"))
+            else:
+                first_at[item.doc_id] = item.where
             sent.append(item)
             yield item.doc_id, item.text
 
@@ -370,11 +460,16 @@ def _loading(settings: Settings, jobs: int) -> str:
 _Sink = tuple[Callable[["Document", "Extraction"], None], Callable[[], None]]
 
 
-def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink], *,
-            text_output: bool = True) -> int:
+def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None, str | None], _Sink],
+            *, text_output: bool = True) -> int:
     """Extract every document of the inputs into the sink ``open_sink`` makes on the
-    output (a text stream, or None when the sink writes its own file, ``text_output``
-    False), with a progress bar when stderr is a terminal; returns the exit status."""
+    output (a text stream; or, ``text_output`` False, the path of the file the sink writes
+    itself), with a progress bar when stderr is a terminal; returns the exit status.
+
+    An output file is written beside itself and moved into place at the end, so a setup
+    error or an interrupt leaves a file already there as it was; an output that is also
+    an input is refused before anything is read or written.
+    """
     from .parallel import processes
     from .progress import Progress, stdout_is_terminal
 
@@ -383,16 +478,22 @@ def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink
     except ValueError:
         _error("", f"--jobs must be a number of processes, 0 or auto, not {args.jobs!r}")
         return 2
+    to_file = args.output is not None and args.output != STDIN
+    if to_file and (clash := _is_an_input(args.output, args.files)) is not None:
+        _error("", f"the output file {args.output} is also the input {clash}; writing it "
+                   "would destroy the input before it is read. Write the output elsewhere.")
+        return 2
     extractor = _build_extractor(args)
     if extractor is None:
         return 2
-    out: TextIO | None = None
-    if text_output:
+    output: _OutputFile | None = None
+    if to_file:
         try:
-            out = _open_output(args.output)
+            output = _OutputFile(args.output, text=text_output)
         except OSError as e:
             _error(args.output, f"cannot write: {_read_error(e)}")
             return 2
+    out = output.stream if output is not None else _open_output(None) if text_output else None
     tally = _Tally()
     progress = Progress.for_terminal(args.quiet)
     progress.count_in_background(args.files, args.input_format)
@@ -400,7 +501,7 @@ def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink
     lift = progress.lifted if out is sys.stdout and stdout_is_terminal() else nullcontext
     items = _extractions(args, extractor, jobs, tally, progress)
     try:
-        add, close = open_sink(out)
+        add, close = open_sink(out, output.where if output is not None else None)
         for doc, result in items:
             with lift():
                 add(doc, result)
@@ -408,14 +509,24 @@ def _stream(args: argparse.Namespace, open_sink: Callable[[TextIO | None], _Sink
             close()
     except QuotesnapError as e:
         progress.say(_message("", _one_line(e)))
+        if output is not None:
+            output.discard()
         return 2
+    except BaseException:
+        if output is not None:
+            output.discard()
+        raise
     finally:
         items.close()
         progress.close()
-        if out is sys.stdout:
-            out.flush()
-        elif out is not None:
-            out.close()
+    if output is not None:
+        try:
+            output.commit()
+        except OSError as e:
+            _error(args.output, f"cannot write: {_read_error(e)}")
+            return 2
+    elif out is not None:
+        out.flush()
     return 1 if tally.failed else 0
 
 
@@ -425,19 +536,19 @@ def _extract_command(args: argparse.Namespace) -> int:
             _error("", "--format parquet writes a binary file: name it with -o FILE.parquet")
             return 2
 
-        def parquet(_: TextIO | None) -> _Sink:
+        def parquet(_: TextIO | None, path: str | None) -> _Sink:
             from .frame import ParquetWriter
 
-            writer = ParquetWriter(args.output)
+            writer = ParquetWriter(path or args.output)
             return (lambda doc, result: writer.add(result.quotes, text=doc.text,
                                                    doc_id=doc.doc_id)), writer.close
 
         return _stream(args, parquet, text_output=False)
 
-    def sink(out: TextIO | None) -> _Sink:
+    def sink(out: TextIO | None, _: str | None) -> _Sink:
         assert out is not None
         width = shutil.get_terminal_size((100, 24)).columns
-        writer = make_writer(args.format, out, width=width)
+        writer = make_writer(args.format, out, width=width, keep_formulas=args.keep_formulas)
         return (lambda doc, result: writer.add(result.quotes, text=doc.text,
                                                doc_id=doc.doc_id)), writer.close
 
@@ -451,7 +562,7 @@ def _report_command(args: argparse.Namespace) -> int:
         _error("", "--top must be at least 1")
         return 2
 
-    def sink(out: TextIO | None) -> _Sink:
+    def sink(out: TextIO | None, _: str | None) -> _Sink:
         assert out is not None
         writer = (ReportWriter(out, top=args.top, title=args.title) if args.format == "html"
                   else REPORT_FORMATS[args.format](out))

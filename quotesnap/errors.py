@@ -16,6 +16,7 @@ __all__ = [
     "InputFormatError",
     "ModelNotFoundError",
     "QuotesnapError",
+    "SettingError",
     "UnknownBackendError",
     "WorkerError",
 ]
@@ -40,6 +41,12 @@ class ExtraNotInstalledError(QuotesnapError, ImportError):
 
 class ModelNotFoundError(QuotesnapError, LookupError):
     """The parser package is installed but the French model it needs is not on disk."""
+
+
+class SettingError(QuotesnapError, TypeError, ValueError):
+    """An extractor option has the wrong type or a value out of range
+    (``Extractor(attribute="no")``, ``batch_size=-5``). It is both a TypeError and a
+    ValueError, so that either catches it."""
 
 
 class InputFormatError(QuotesnapError, ValueError):

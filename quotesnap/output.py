@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import itertools
 import json
+import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, TextIO
 
 import attrs
@@ -34,6 +36,7 @@ from .results import Kind, Quote
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "FORMULA_STARTS",
     "HIGHLIGHT_CSS",
     "HIGHLIGHT_LEGEND",
     "CsvWriter",
@@ -44,8 +47,10 @@ __all__ = [
     "TextWriter",
     "Writer",
     "csv_row",
+    "defuse_formula",
     "highlight",
     "make_writer",
+    "visible",
     "write",
 ]
 
@@ -67,6 +72,36 @@ def _with_doc_id(quotes: Iterable[Quote], doc_id: str | None) -> Iterable[Quote]
 def _one_line(s: str) -> str:
     """Collapse whitespace: a quote continued over paragraphs holds newlines."""
     return " ".join(s.split())
+
+
+# What a terminal would obey rather than show: control characters (an escape sequence
+# starts with ESC, \x1b, or the C1 control CSI, \x9b) and the bidirectional formatting
+# characters that reorder what is displayed around them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(s: str) -> str:
+    """``s`` on one line, with every control character and bidirectional control shown
+    as an escape (``\x1b``, ``\u202e``) instead of being sent to the terminal."""
+    return _CONTROL.sub(_escape, _one_line(s))
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+#: What a spreadsheet takes for the start of a formula (the OWASP rule on CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula (``=HYPERLINK(…)``,
+    ``@SUM(…)``, ``-2+3``), prefixed with ``'`` so that it is shown as text; any other
+    value as it is."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 class Writer:
@@ -146,48 +181,70 @@ def csv_row(quote: Quote) -> dict[str, Any]:
 class CsvWriter(Writer):
     """A header, then one flat row per quote (empty cells for a missing speaker or cue).
 
-    Rows end with ``\\n``; quote texts that hold newlines are quoted as CSV requires, so a
-    CSV reader gets them back whole.
+    Rows end with ``\\n``; cells that hold a line break (``\\n`` or a lone ``\\r``) are
+    quoted as CSV requires, so a CSV reader gets them back whole. A text cell that starts
+    like a formula (``=``, ``+``,
+    ``-``, ``@``, tab, carriage return) is written with a ``'`` before it, so that a
+    spreadsheet opening the file shows it instead of running it (the OWASP rule);
+    ``keep_formulas=True`` writes every cell as it is.
     """
 
     name = "csv"
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, keep_formulas: bool = False) -> None:
         super().__init__(stream)
-        self._csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        self.keep_formulas = keep_formulas
+        # The csv module quotes a cell that holds a character of the line terminator: with
+        # "\r\n" that is both \r and \n (a lone \r would otherwise end the row for a
+        # reader); each row's own terminator is then written as \n.
+        self._row = io.StringIO()
+        self._csv = csv.DictWriter(self._row, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
         self._csv.writeheader()
+        self._flush()
 
     def write_quote(self, quote: Quote) -> None:
-        self._csv.writerow(csv_row(quote))
+        row = csv_row(quote)
+        if not self.keep_formulas:
+            row = {key: defuse_formula(value) for key, value in row.items()}
+        self._csv.writerow(row)
+        self._flush()
+
+    def _flush(self) -> None:
+        self.stream.write(self._row.getvalue().removesuffix("\r\n") + "\n")
+        self._row.seek(0)
+        self._row.truncate()
 
 
-def _speaker_label(quote: Quote) -> str:
+def _speaker_label(quote: Quote, shown: Callable[[str], str] = _one_line) -> str:
     """``Sergueï Lavrov`` or ``Sergueï Lavrov (il)`` when the text says it otherwise."""
     sp = quote.speaker
     if sp is None:
         return ""
     if sp.mention is None or sp.mention.text == sp.name:
-        return sp.name
-    return f"{sp.name} ({_one_line(sp.mention.text)})"
+        return shown(sp.name)
+    return f"{shown(sp.name)} ({shown(sp.mention.text)})"
 
 
-def _describe(quote: Quote) -> str:
-    """One line for a quote's attribution: kind, speaker, cue, rule, confidence."""
+def _describe(quote: Quote, shown: Callable[[str], str] = _one_line) -> str:
+    """One line for a quote's attribution: kind, speaker, cue, rule, confidence (each
+    text through ``shown``)."""
     parts = [str(quote.kind)]
     if quote.speaker is not None:
-        parts.append(f"speaker: {_speaker_label(quote)}")
+        parts.append(f"speaker: {_speaker_label(quote, shown)}")
     if quote.cue is not None:
-        parts.append(f"cue: {quote.cue.text} ({quote.cue.lemma})")
+        parts.append(f"cue: {shown(quote.cue.text)} ({shown(quote.cue.lemma)})")
     if quote.rule:
-        parts.append(f"rule: {quote.rule}")
+        parts.append(f"rule: {shown(quote.rule)}")
     parts.append(f"confidence {quote.confidence:.2f}")
     return " · ".join(parts)
 
 
-def _as_read(quote: Quote, width: int | None = None) -> str:
-    """The quote's words on one line, in « » when the text has them in marks; indirect
-    speech is the author's own wording of what was said, so it gets no marks."""
-    words = _one_line(quote.text)
+def _as_read(quote: Quote, width: int | None = None,
+             shown: Callable[[str], str] = _one_line) -> str:
+    """The quote's words on one line (through ``shown``), in « » when the text has them
+    in marks; indirect speech is the author's own wording of what was said, so it gets no
+    marks."""
+    words = shown(quote.text)
     if width is not None:
         words = _fit(words, width)
     return words if quote.kind == Kind.INDIRECT else f"«{words}»"
@@ -206,11 +263,12 @@ class TextWriter(Writer):
     name = "text"
 
     def write_quote(self, quote: Quote) -> None:
-        where = f"[{quote.doc_id}] " if quote.doc_id is not None else ""
+        where = f"[{visible(quote.doc_id)}] " if quote.doc_id is not None else ""
         marked = quote.kind != Kind.INDIRECT
-        body = textwrap.fill(_as_read(quote), width=88, initial_indent="    ",
+        body = textwrap.fill(_as_read(quote, shown=visible), width=88, initial_indent="    ",
                              subsequent_indent="     " if marked else "    ")
-        self.stream.write(f"{where}{quote.start}-{quote.end} {_describe(quote)}\n{body}\n\n")
+        self.stream.write(f"{where}{quote.start}-{quote.end} {_describe(quote, visible)}\n"
+                          f"{body}\n\n")
 
 
 def _fit(s: str, width: int) -> str:
@@ -250,7 +308,7 @@ class TableWriter(Writer):
         if self._docs:
             self.stream.write("\n")
         self._docs += 1
-        name = doc_id if doc_id is not None else "(text)"
+        name = visible(doc_id) if doc_id is not None else "(text)"
         plural = "" if len(quotes) == 1 else "s"
         self.stream.write(f"{name}: {len(quotes)} quote{plural}\n")
         if quotes:
@@ -260,15 +318,15 @@ class TableWriter(Writer):
         self.count += len(quotes)
 
     def _row(self, n: int, q: Quote) -> None:
-        lines = textwrap.wrap(_one_line(q.text), self.quote_width) or [""]
+        lines = textwrap.wrap(visible(q.text), self.quote_width) or [""]
         if len(lines) > self.max_lines:
             lines = lines[: self.max_lines]
             lines[-1] = _fit(lines[-1] + " …", self.quote_width)
         kind = ("↳" * q.depth) + str(q.kind)
         # The name only: the mention (``il``, ``le chef de la diplomatie russe``) would
         # not fit; the text and HTML formats show it.
-        cells = [str(n), kind, f"{q.start}-{q.end}", q.speaker.name if q.speaker else "-",
-                 q.cue.text if q.cue else "-", f"{q.confidence:.2f}"]
+        cells = [str(n), kind, f"{q.start}-{q.end}", visible(q.speaker.name) if q.speaker else "-",
+                 visible(q.cue.text) if q.cue else "-", f"{q.confidence:.2f}"]
         self.stream.write(self._line(cells, lines[0]))
         for more in lines[1:]:
             self.stream.write(self._line([""] * len(cells), more))
@@ -399,9 +457,11 @@ FORMATS: dict[str, type[Writer]] = {
 }
 
 
-def make_writer(fmt: str, stream: TextIO, *, width: int = 100) -> Writer:
+def make_writer(fmt: str, stream: TextIO, *, width: int = 100,
+                keep_formulas: bool = False) -> Writer:
     """The writer of format ``fmt`` (a key of :data:`FORMATS`) on ``stream``; ``width`` is
-    the line width of the table."""
+    the line width of the table; ``keep_formulas``: write CSV cells that start like a
+    spreadsheet formula as they are (see :class:`CsvWriter`)."""
     try:
         cls = FORMATS[fmt]
     except KeyError:
@@ -409,15 +469,19 @@ def make_writer(fmt: str, stream: TextIO, *, width: int = 100) -> Writer:
         raise ValueError(f"Unknown output format {fmt!r}: use one of {known}.") from None
     if cls is TableWriter:
         return TableWriter(stream, width=width)
+    if cls is CsvWriter:
+        return CsvWriter(stream, keep_formulas=keep_formulas)
     return cls(stream)
 
 
 def write(quotes: Iterable[Quote], stream: TextIO, fmt: str = "json", *, text: str = "",
-          doc_id: str | None = None) -> None:
+          doc_id: str | None = None, keep_formulas: bool = False) -> None:
     """Write one document's ``quotes`` to ``stream`` in format ``fmt``.
 
-    ``text`` is the document (the HTML page shows it with the quotes highlighted).
+    ``text`` is the document (the HTML page shows it with the quotes highlighted);
+    ``keep_formulas``: CSV cells that start like a spreadsheet formula are written as they
+    are instead of being prefixed with ``'``.
     """
-    writer = make_writer(fmt, stream)
+    writer = make_writer(fmt, stream, keep_formulas=keep_formulas)
     writer.add(quotes, text=text, doc_id=doc_id)
     writer.close()

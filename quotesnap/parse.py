@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -87,6 +87,12 @@ class Sentence:
             if 0 <= t.head < len(deps) and t.head != t.i:
                 deps[t.head].append(t)
         return tuple(tuple(d) for d in deps)
+
+    @functools.cached_property
+    def memo(self) -> dict[str, Any]:
+        """Answers the rules remember about this sentence, by question: a rule asked for
+        every token at every quote of a long sentence must not work them out again."""
+        return {}
 
     def children(self, tok: Token) -> list[Token]:
         """The dependents of ``tok``, in sentence order."""

@@ -28,6 +28,7 @@ __all__ = [
     "source_phrase",
     "speaker_tokens",
     "speech_lemma",
+    "speech_verbs",
     "subject_of",
 ]
 
@@ -52,8 +53,27 @@ def is_speech_verb(tok: Token, sent: Sentence | None = None) -> bool:
     """A verb (or a participle tagged as adjective) whose lemma is a verb of saying.
 
     With ``sent``, a word tagged as a noun right after an auxiliary counts too: taggers
-    take rare participles for nouns (« a twitté »).
+    take rare participles for nouns (« a twitté »). The rules ask this of every token at
+    every quote: the answer is remembered on the sentence.
     """
+    if sent is None:
+        return _is_speech_verb(tok, None)
+    memo: dict[int, tuple[Token, bool]] = sent.memo.setdefault("is_speech_verb", {})
+    known = memo.get(tok.i)
+    if known is None or known[0] is not tok:
+        known = memo[tok.i] = (tok, _is_speech_verb(tok, sent))
+    return known[1]
+
+
+def speech_verbs(sent: Sentence) -> list[Token]:
+    """The tokens of ``sent`` that :func:`is_speech_verb` accepts, in order (worked out
+    once per sentence: rules ask for them at every quote)."""
+    if "speech_verbs" not in sent.memo:
+        sent.memo["speech_verbs"] = [t for t in sent.tokens if is_speech_verb(t, sent)]
+    return list(sent.memo["speech_verbs"])
+
+
+def _is_speech_verb(tok: Token, sent: Sentence | None) -> bool:
     if tok.upos in ("VERB", "AUX"):
         return speech_lemma(tok) is not None or (
             sent is not None and _multiword_cue(sent, tok))
@@ -179,6 +199,13 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
     the verb or the quote (``avoid``).
     """
     avoid = set(avoid)
+    # a branch holds an avoided token when its head is that token or one of its heads:
+    # found once, not by walking every branch's subtree (quadratic in a long sentence)
+    blocked = set()
+    for i in avoid:
+        if 0 <= i < len(sent):
+            blocked.add(i)
+            blocked.update(a.i for a in sent.ancestors(sent[i]))
     keep = {head.i}
     frontier = [head]
     while frontier:
@@ -191,7 +218,7 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
                                                 "advmod", "obl", "obl:mod"):
                 if child.deprel != "conj" or child.upos not in ("PROPN", "NOUN"):
                     continue
-            if any(t.i in avoid for t in sent.subtree(child)):
+            if child.i in blocked:
                 continue
             keep.add(child.i)
             frontier.append(child)

