@@ -22,10 +22,12 @@ __all__ = [
     "is_expletive",
     "is_passive",
     "is_speech_verb",
+    "joined_text",
     "mention_tokens",
     "person_like",
     "quote_head",
     "source_phrase",
+    "source_phrases",
     "speaker_tokens",
     "speech_lemma",
     "subject_of",
@@ -291,28 +293,42 @@ def quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
 
 def source_phrase(sent: Sentence,
                   exclude: frozenset[int] = frozenset()) -> tuple[Token, Token] | None:
-    """The ``selon``/``d'après``/``pour`` phrase of ``sent`` outside ``exclude`` (the
-    quote's own words: « … le contexte difficile d'après Tiananmen » is not a source)."""
+    """The first phrase of ``sent`` outside ``exclude`` (the quote's own words: « … le
+    contexte difficile d'après Tiananmen » is not a source) that gives the source of a
+    statement with no verb, as the first token of its preposition and the head of the
+    source (see :func:`source_phrases`)."""
+    return next(((cue, head) for cue, head, _ in source_phrases(sent, exclude)), None)
+
+
+def source_phrases(sent: Sentence,
+                   exclude: frozenset[int] = frozenset()) -> list[tuple[Token, Token, int]]:
+    """Every phrase of ``sent`` outside ``exclude`` that gives the source of a statement
+    with no verb, as the first token of its preposition, the head of the source and the
+    index of the preposition's last token: every preposition of the lexicon's
+    ``[prepositions]`` (:func:`quotesnap.lexicon.leading_source_preposition`: ``selon
+    X``, ``d'après X``, ``de l'avis de X``, ``aux yeux de X``, ``à en croire X``, and
+    ``Pour X, …`` or ``Suivant X, …`` at the head of a clause). A relative pronoun is
+    not a source (« la rumeur selon laquelle … »: the rumour says it)."""
+    out = []
+    text, offsets = joined_text(sent)
     for tok in sent.tokens:
         if tok.i in exclude:
             continue
-        word = tok.text.lower()
-        if word == "selon" or (word == "après" and tok.i > 0
-                               and sent[tok.i - 1].text.lower() in ("d'", "d’")):
-            cue = sent[tok.i - 1] if word == "après" else tok
-        elif word == "pour" and _opens_clause(sent, tok):
-            cue = tok
-        else:
+        found = lexicon.leading_source_preposition(text[offsets[tok.i]:])
+        if found is None:
             continue
-        head = sent.head_of(tok)
-        if head is None or head.i < tok.i:
-            # the parser did not attach the preposition: take the next nominal word
-            head = next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
-                         if t.upos in ("PROPN", "NOUN", "PRON")), None)
+        prep, length = found
+        if prep.initial_only and not _opens_clause(sent, tok):
+            continue
+        end = offsets[tok.i] + length
+        last = max(t.i for t in sent.tokens if offsets[t.i] < end)
+        head = _source_head(sent, last)
         if head is None:
             continue
         if head.text.lower() in lexicon.non_source_pronouns():
             continue  # selon moi, pour nous: the writer's own view
+        if head.text.lower() in lexicon.words("relative-pronouns"):
+            continue  # la rumeur selon laquelle …
         if head.lemma.lower() in lexicon.words("saying-nouns"):
             # selon les déclarations du ministre russe -> le ministre russe
             holder = next((c for c in sent.children(head)
@@ -322,8 +338,45 @@ def source_phrase(sent: Sentence,
                 head = holder
         if head.upos not in ("PROPN", "NOUN", "PRON"):
             continue
-        return cue, head
-    return None
+        out.append((tok, head, last))
+    return out
+
+
+#: How many words after a source preposition its source's head may come (« selon le tout
+#: premier bilan »: the determiner and adjectives before the noun).
+SOURCE_HEAD_WINDOW = 3
+
+
+def _source_head(sent: Sentence, last: int) -> Token | None:
+    """The head of the source after a preposition whose last word is token ``last``: the noun the preposition's last word hangs from (``selon le ministre``), or,
+    when the parser hung it elsewhere (``à en croire le ministre``: the verb « croire »
+    takes the source as its object), the first nominal word after it, climbed to the head
+    of its phrase while that stays after the preposition."""
+    head = sent.head_of(sent[last])
+    if head is not None and head.i > last and head.upos in ("PROPN", "NOUN", "PRON"):
+        return head
+    head = next((t for t in sent.tokens[last + 1:last + 1 + SOURCE_HEAD_WINDOW]
+                 if t.upos in ("PROPN", "NOUN", "PRON")), None)
+    while head is not None and (up := sent.head_of(head)) is not None and (
+            up.i > head.i and up.upos in ("PROPN", "NOUN")):
+        head = up  # « selon le Premier ministre »: from « Premier » to « ministre »
+    return head
+
+
+def joined_text(sent: Sentence) -> tuple[str, list[int]]:
+    """The sentence's words with one space where the text has any (what the lexicon's
+    patterns of several words read), and where each token starts in that string."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for k, t in enumerate(sent.tokens):
+        if k and t.start > sent[k - 1].end:
+            parts.append(" ")
+            pos += 1
+        offsets.append(pos)
+        parts.append(t.text)
+        pos += len(t.text)
+    return "".join(parts), offsets
 
 
 def _opens_clause(sent: Sentence, tok: Token) -> bool:
