@@ -42,7 +42,7 @@ import attrs
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.indirect import find_indirect
+from quotesnap.reports import find_indirect
 from quotesnap.parse import Sentence, Token
 
 REPO = Path(__file__).resolve().parents[1]

@@ -87,7 +87,9 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
 
     - ``source``: ``yes`` for the option whose speaker mention overlaps the gold mention
       (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
-    - ``kind``: the gold kind of the span in marks.
+    - ``kind``: the gold kind of the span in marks;
+    - ``report``: ``yes`` when the proposed content matches a gold indirect quote by the
+      scorer's rule (:func:`_match`: an overlap of at least half of each), else ``no``.
     """
     if inst.decision == "source":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
@@ -105,6 +107,9 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
     if inst.decision == "kind":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
         return None if g is None else [g["kind"]]
+    if inst.decision == "report":
+        g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] == "indirect"))
+        return ["yes" if g is not None else "no"]
     raise ValueError(f"no labels for the decision {inst.decision!r}")
 
 
@@ -223,7 +228,7 @@ def _collect(prepared: Sequence[Prepared], settings: Settings, models: Models) -
 
 #: The decisions trained, in pipeline order, and those that rank options (a conditional
 #: logit) rather than classify an instance.
-_TRAINED = ("source", "kind")
+_TRAINED = ("source", "kind", "report")
 _RANKERS = frozenset({"source", "entity"})
 
 

@@ -29,7 +29,7 @@ import pytest
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.indirect import find_indirect
+from quotesnap.reports import find_indirect
 from quotesnap.parse import Sentence
 
 UD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud"

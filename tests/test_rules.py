@@ -14,7 +14,7 @@ from typing import NamedTuple
 import pytest
 
 from quotesnap.attribute import attribute_quote
-from quotesnap.indirect import find_indirect
+from quotesnap.reports import find_indirect
 from tests.trees import tree, words
 
 
