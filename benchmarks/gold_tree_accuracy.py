@@ -42,8 +42,8 @@ import attrs
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.reports import find_indirect
 from quotesnap.parse import Sentence, Token
+from quotesnap.reports import find_indirect
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_UD = REPO.parent / "shared" / "data" / "ud"

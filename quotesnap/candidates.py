@@ -74,24 +74,29 @@ _PARAGRAPH = regex.compile(r"\n+")
 #: How many words may stand between a speech verb and the « que » of its clause (« a
 #: déclaré lundi à la presse que … », « a annoncé, dimanche 24 janvier, que »).
 QUE_WORDS = 6
+#: How many words may stand between a passive speech verb and the « par » of its agent
+#: (« est jugé trop coûteux et trop interventionniste par les républicains »).
+AGENT_WORDS = 6
 
 
 @functools.cache
 def _after_verb() -> regex.Pattern[str]:
     """What follows a speech verb in indirect speech: a que-clause a few words on, an
-    infinitive (« affirme avoir », « dit assumer », « a expliqué avoir été contrainte »;
-    the words that only look like one are ``[not-infinitives]`` of ``data/words.txt``),
-    or, within two words, a word that opens an object or a complement (« a annoncé des
-    actions », « appelle à continuer », « critique vivement la presse »:
-    ``[complement-openers]``)."""
+    infinitive, maybe after an adverb (« affirme avoir », « dit pourtant assumer », « a
+    expliqué avoir été contrainte »; the words that only look like one are
+    ``[not-infinitives]`` of ``data/words.txt``), a word that opens an object or a
+    complement within two words (« a annoncé des actions », « appelle à continuer »,
+    « critique vivement la presse »: ``[complement-openers]``), or the agent of a
+    passive a few words on (« est jugé trop coûteux par X »)."""
     not_infinitives = "|".join(sorted(map(regex.escape, lexicon.words("not-infinitives"))))
     openers = "|".join(sorted((regex.escape(w) for w in lexicon.words("complement-openers")),
                               key=lambda w: (-len(w), w)))
     return regex.compile(
         rf"(?:[\s,]+[\w'’-]+){{0,{QUE_WORDS - 1}}}?[\s,]+qu(?:e\b|['’])"
-        r"|\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?"
+        r"|(?:\s+\p{L}+)?\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?"
         rf"(?!(?:{not_infinitives})\b)(?:avoir|être|\p{{L}}+(?:er|ir|re))\b"
-        rf"|(?:\s+\p{{L}}+){{0,2}}?\s+(?:{openers})(?=[\s\p{{L}}])",
+        rf"|(?:\s+\p{{L}}+){{0,2}}?\s+(?:{openers})(?=[\s\p{{L}}])"
+        rf"|(?:\s+[\w'’-]+){{0,{AGENT_WORDS - 1}}}?\s+par\b",
         regex.IGNORECASE,
     )
 

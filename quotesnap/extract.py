@@ -390,8 +390,8 @@ def _decide_reports(plan: _Plan, found: _Found, models: Models,
                     trace: list[Instance] | None) -> None:
     """Which proposed clauses are indirect speech: the ``report`` decision
     (:mod:`quotesnap.reports`), every proposal traced for training."""
-    for sent, inside, proposals in found.reported:
-        decision = decide(models.report, sent, inside, proposals)
+    for sent, inside, reported in found.reported:
+        decision = decide(models.report, sent, inside, reported)
         if trace is not None:
             trace.extend(Instance("report", plan.doc_id, r.attribution.content or (0, 0),
                                   ((None, r.features),)) for r in decision.options)

@@ -221,6 +221,8 @@ def report_features(sent: Sentence, att: Attribution, exclude: frozenset[int] = 
       parsed as an object), ``content.time`` (it opens on a date), ``content.que``
       (a noun complement that runs on into a que-clause: « a confié aux enquêteurs que
       … », the addressee before what was said);
+    - ``tail<=N``: how many words follow the cue and its speaker when the content comes
+      before them (an incise ends its sentence, narration goes on);
     - ``gap<=N``: how many words stand between the cue and a content after it, and
       ``content.after-comma`` (« a exigé la démission de X, l'Allemand Y »: an
       apposition, not a second object);
@@ -252,6 +254,12 @@ def report_features(sent: Sentence, att: Attribution, exclude: frozenset[int] = 
         return f
     if any(a <= cue.start and cue.end <= b for a, b in contents if (a, b) != att.content):
         f["nested"] = 1.0
+    if end <= cue.start:
+        # after an incise, the sentence ends on its subject (« …, estime le ministre. »)
+        # or goes on (« …, a indiqué la préfecture, dans un communiqué »)
+        last = max([cue.i, *(t.i for t in att.speaker)])
+        tail = [t for t in sent.tokens[last + 1:] if t.upos != "PUNCT"]
+        f[f"tail{_bucket(len(tail), GAP_EDGES)}"] = 1.0
     if start > cue.end:
         between = [t for t in sent.tokens if cue.end <= t.start and t.end <= start]
         f[f"gap{_bucket(len([t for t in between if t.upos != 'PUNCT']), GAP_EDGES)}"] = 1.0

@@ -348,8 +348,9 @@ SOURCE_HEAD_WINDOW = 3
 
 
 def _source_head(sent: Sentence, last: int) -> Token | None:
-    """The head of the source after a preposition whose last word is token ``last``: the noun the preposition's last word hangs from (``selon le ministre``), or,
-    when the parser hung it elsewhere (``à en croire le ministre``: the verb « croire »
+    """The head of the source after a preposition whose last word is token ``last``: the
+    noun the preposition's last word hangs from (``selon le ministre``), or, when the
+    parser hung it elsewhere (``à en croire le ministre``: the verb « croire »
     takes the source as its object), the first nominal word after it, climbed to the head
     of its phrase while that stays after the preposition."""
     head = sent.head_of(sent[last])

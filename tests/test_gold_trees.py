@@ -29,8 +29,8 @@ import pytest
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.reports import find_indirect
 from quotesnap.parse import Sentence
+from quotesnap.reports import find_indirect
 
 UD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud"
 
