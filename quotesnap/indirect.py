@@ -235,6 +235,8 @@ def _extent(sent: Sentence, verb: Token, first: int, exclude: frozenset[int], *,
     - ``et averti que``, ``et appelle à``, ``en insistant sur``: a verb coordinated with
       the reporting verb, or a gerund of its, says something else;
     - ``, ce qui a été critiqué``: the writer's comment on the report;
+    - ``, tandis que …``, ``, mais cela …``: a clause set against the report
+      (``[clause-breaks]`` of ``words.txt``; ``, mais qu'il faut …`` goes on);
     - ``[1]``: a reference mark.
 
     Words inside quotation marks never stop the content.
@@ -320,6 +322,9 @@ def _stops(sent: Sentence, tok: Token) -> bool:
         if following == "ce" and tok.i + 2 < len(sent) and sent[tok.i + 2].text.lower() in (
                 "qui", "que", "qu'", "qu’"):
             return True  # , ce qui a été critiqué
+        if following in lexicon.words("clause-breaks") and (
+                tok.i + 2 >= len(sent) or sent[tok.i + 2].text.lower() not in _QUE):
+            return True  # , tandis que la commission …; , mais cela n'a pas empêché …
         # , a-t-il ajouté / , reconnaissant cependant que / , ajoute-t-elle
         for later in sent.tokens[tok.i + 1:tok.i + 5]:
             if is_speech_verb(later, sent) and later.upos in ("VERB", "AUX") and (
