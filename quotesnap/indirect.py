@@ -454,7 +454,6 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
                 continue  # « état » in « fait état de »: a word of the cue
             if comp.lemma.lower() in lexicon.words("time-nouns"):
                 continue  # a annoncé ce matin …: a date, not the content
-            last = _phrase_end(sent, comp, exclude)
             if comp.base_deprel == "obj":
                 first = min(t.i for t in sent.subtree(comp))
             else:
@@ -463,7 +462,8 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
                         case[0].text.lower() not in lexicon.words("content-prepositions")):
                     continue
                 first = case[0].i + 1
-            _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS, last=last)
+            _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS,
+                 last=_phrase_end(sent, comp, exclude))
     return out
 
 

@@ -11,9 +11,8 @@ features of :func:`report_features`, and kept when its probability reaches
 :data:`REPORT_THRESHOLD`. That probability is the confidence of the indirect quote
 (times the resolution factor of its speaker).
 
-When two kept reports overlap, the one proposed first (in rule order, then in text
-order) stays, and the other keeps the part of its content before the first one's cue
-and source, or is dropped (:func:`decide`).
+When two kept reports overlap, the likelier one stays, and the other keeps the part of
+its content before the first one's cue and source, or is dropped (:func:`decide`).
 """
 
 from __future__ import annotations
@@ -91,19 +90,20 @@ def find_indirect(sent: Sentence, *, exclude: frozenset[int] = frozenset(),
 def decide(model: LinearModel, sent: Sentence, exclude: frozenset[int],
            proposals: Sequence[Attribution]) -> Decision:
     """Score every proposal, keep those at or above :data:`REPORT_THRESHOLD`, and
-    resolve overlaps among them in proposal order (see the module's docstring)."""
+    resolve overlaps among them, the likeliest first (see the module's docstring)."""
     options = []
     contents = [p.content for p in proposals if p.content is not None]
     for att in proposals:
         features = report_features(sent, att, exclude, contents)
         options.append(Report(att, model.probability(features), features))
     kept: list[Report] = []
-    for report in options:
+    for report in sorted(options, key=lambda r: -r.probability):
         if report.probability < REPORT_THRESHOLD:
             continue
         trimmed = _trim(sent, report.attribution, [k.attribution for k in kept])
         if trimmed is not None:
             kept.append(attrs.evolve(report, attribution=trimmed))
+    kept.sort(key=lambda r: r.attribution.content or (0, 0))
     return Decision(tuple(kept), tuple(options))
 
 
