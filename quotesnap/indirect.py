@@ -19,8 +19,6 @@ rules, each a registered function (:mod:`quotesnap.rules`):
   phrase>``: the object of a reporting verb, or its noun after a preposition
   (:func:`object_clause`); ``X fait état de <noun phrase>`` after a cue of several words
   (:func:`phrase_clause`);
-- ``X se dit <adjective>``, ``Y est jugé <adjective> par X``, ``X se présente comme
-  <noun>``: a predicate the source gives (:func:`predicate_clause`);
 - ``<noun phrase> a été revendiqué par X``: the subject of a passive whose agent is the
   source (:func:`passive_clause`);
 - ``<content>, estime le ministre russe.``: an incise after a clause of the author's
@@ -69,7 +67,6 @@ __all__ = [
     "object_clause",
     "passive_clause",
     "phrase_clause",
-    "predicate_clause",
     "propose",
     "que_clause",
     "reporting_verb",
@@ -84,9 +81,6 @@ _QUE = ("que", "qu'", "qu’", "qu")  # spaCy cuts « qu' « … » » into « q
 # Closing quotation marks: a content that ends on a quote keeps its mark, as the gold
 # spans do (``estime qu'« en d'autres temps, on aurait appelé ça de la censure »``).
 _CLOSERS = ("»", "”", '"', "’")
-# « X se présente comme la seule personnalité », « considèrent sa mort comme le point
-# final »: the word that introduces a predicate of the object or of the subject.
-_AS = "comme"
 # The French word lists of the rules below (subjects that are nobody, nouns of time, the
 # prepositions whose noun may be the content) are sections of ``data/words.txt``, read
 # through :func:`quotesnap.lexicon.words`.
@@ -494,39 +488,6 @@ def phrase_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
 
 
 @rule
-def predicate_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``Ban Ki-moon se dit optimiste pour …``, ``Le programme est jugé trop coûteux …
-    par les républicains``, ``Elle se présente comme la seule personnalité …``,
-    ``certains considèrent sa mort comme le point final …``: a predicate the source
-    gives of itself or of something (an adjective or a noun complement, or a phrase
-    after ``comme``). With an object before ``comme``, the content starts at the
-    object, as the guideline marks it. The source of a passive is its agent.
-    """
-    out: list[Attribution] = []
-    for verb in sent.tokens:
-        if reporting_verb(verb, sent, exclude) is None or not _finite_report(verb):
-            continue
-        for comp in sent.children(verb):
-            if comp.i < verb.i or _infinitival(sent, comp):
-                continue
-            case = [c for c in sent.children(comp)
-                    if c.deprel in ("case", "mark") and c.i < comp.i]
-            as_ = bool(case) and case[0].text.lower() == _AS
-            if not as_ and not (comp.base_deprel == "xcomp" and comp.upos in ("ADJ", "NOUN")):
-                continue
-            obj = next((c for c in sent.children(verb)
-                        if c.base_deprel == "obj" and verb.i < c.i < comp.i), None)
-            if obj is not None and as_:
-                first = min(t.i for t in sent.subtree(obj))
-                last = max(t.i for t in sent.subtree(comp))
-            else:
-                first = case[0].i + 1 if as_ else min(t.i for t in sent.subtree(comp))
-                last = max(t.i for t in sent.subtree(comp))
-            _add(out, sent, verb, first, exclude, last=_before_agent(sent, verb, last))
-    return out
-
-
-@rule
 def passive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``L'attentat a rapidement été revendiqué par la branche locale``, ``Ces
     bombardements sont d'ailleurs critiqués par des ONG``: the subject of a passive
@@ -549,16 +510,6 @@ def passive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]
         speaker = speaker_tokens(sent, agent, verb, frozenset(t.i for t in body))
         out.append(Attribution(verb, speaker, _span(body)))
     return out
-
-
-def _before_agent(sent: Sentence, verb: Token, last: int) -> int:
-    """The end of a predicate before the ``par`` phrase of the verb's agent (« jugé trop
-    coûteux par les républicains »), which the parser may have hung from the
-    predicate."""
-    agent = agent_of(sent, verb) if is_passive(sent, verb) else None
-    if agent is None:
-        return last
-    return min(last, min(t.i for t in sent.subtree(agent)) - 1)
 
 
 def _phrase_end(sent: Sentence, comp: Token, exclude: frozenset[int]) -> int:
@@ -714,8 +665,8 @@ def _before_is_short(sent: Sentence, lo: int, start: int = 0) -> bool:
 #: The rules for reported speech without marks, all tried on every candidate sentence,
 #: in this order.
 INDIRECT_RULES: tuple[IndirectRule, ...] = (
-    que_clause, infinitive_clause, object_clause, phrase_clause, predicate_clause,
-    passive_clause, inverted_clause, selon_clause,
+    que_clause, infinitive_clause, object_clause, phrase_clause, passive_clause,
+    inverted_clause, selon_clause,
 )
 
 

@@ -165,9 +165,9 @@ def cue_entry(sent: Sentence, cue: Token) -> tuple[str, str]:
 def complement(sent: Sentence, att: Attribution) -> str:
     """How the content hangs from the cue, read off the words between them:
     ``que``; ``infinitive``, ``de-infinitive``, ``à-infinitive``; ``object``,
-    ``de-noun``, ``à-noun``, ``sur-noun``; ``as`` (after « comme »); ``predicate`` (an
-    adjective or a noun the source gives); ``before`` (the content comes before the cue:
-    an incise, « …, selon X »); ``preposition`` (« Selon X, … »)."""
+    ``de-noun``, ``à-noun``, ``sur-noun``; ``before`` (the content comes before the cue:
+    an incise, « …, selon X », the subject of a passive); ``preposition`` (« Selon X,
+    … »)."""
     assert att.content is not None and att.cue is not None
     start, _ = att.content
     if start < att.cue.start:
@@ -183,13 +183,9 @@ def complement(sent: Sentence, att: Attribution) -> str:
         "ne", "n'", "n’"))
     if word in _QUE:
         return "que"
-    if word == "comme":
-        return "as"
     if word in lexicon.words("content-prepositions"):
         prep = {"d'": "de", "du": "de", "des": "de", "au": "à", "aux": "à"}.get(word, word)
         return f"{prep}-{'infinitive' if infinitive else 'noun'}"
-    if att.rule == "predicate_clause":
-        return "predicate"
     return "infinitive" if infinitive else "object"
 
 
