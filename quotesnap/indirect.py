@@ -81,6 +81,7 @@ _QUE = ("que", "qu'", "qu’", "qu")  # spaCy cuts « qu' « … » » into « q
 # Closing quotation marks: a content that ends on a quote keeps its mark, as the gold
 # spans do (``estime qu'« en d'autres temps, on aurait appelé ça de la censure »``).
 _CLOSERS = ("»", "”", '"', "’")
+_BRACKETS = {")": "(", "]": "["}  # closing -> opening
 # The French word lists of the rules below (subjects that are nobody, nouns of time, the
 # prepositions whose noun may be the content) are sections of ``data/words.txt``, read
 # through :func:`quotesnap.lexicon.words`.
@@ -265,13 +266,22 @@ def _extent(sent: Sentence, verb: Token, first: int, exclude: frozenset[int], *,
 
 def _trimmed(out: list[Token], exclude: frozenset[int]) -> list[Token]:
     """``out`` without the punctuation and coordinators at its ends (but with the marks
-    of a quote it starts or ends on)."""
+    of a quote it starts or ends on, and the bracket that closes one it opened: « au
+    conseil national de la communication (CNC) »)."""
     while out and out[-1].i not in exclude and (
-            out[-1].upos in ("PUNCT", "CCONJ") and out[-1].text not in _CLOSERS):
+            out[-1].upos in ("PUNCT", "CCONJ") and out[-1].text not in _CLOSERS
+            and not _closes_bracket(out)):
         out.pop()
     while out and out[0].upos == "PUNCT" and out[0].text not in ("«", "“", '"'):
         out.pop(0)
     return out
+
+
+def _closes_bracket(out: list[Token]) -> bool:
+    """Is the last of ``out`` a bracket that closes one opened before it in ``out``?"""
+    closing = out[-1].text
+    opening = _BRACKETS.get(closing)
+    return opening is not None and any(t.text == opening for t in out[:-1])
 
 
 def _root(sent: Sentence, tok: Token) -> Token:
@@ -422,6 +432,9 @@ def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributi
             if marks and marks[0].text.lower() not in ("à", "de", "d'", "d’"):
                 continue
             first = min(t.i for t in sent.subtree(comp) if t.i not in {m.i for m in marks})
+            before = sent[first - 1]
+            if before.head == verb.i and before.feat("VerbForm") == "Inf" and not marks:
+                continue  # « a annoncé pouvoir présenter »: the modal's report has it
             _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS)
     return out
 

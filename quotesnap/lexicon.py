@@ -56,7 +56,6 @@ __all__ = [
     "multiword_cues",
     "non_source_pronouns",
     "noun_gender",
-    "object_verbs",
     "pronoun",
     "role_nouns",
     "source_preposition",
@@ -881,12 +880,3 @@ def light_lemma(form: str, upos: str) -> str:
         if low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is", "ès")):
             return low[:-1]
     return low
-
-
-@functools.cache
-def object_verbs() -> frozenset[str]:
-    """The verbs whose object or prepositional infinitive can be reported content
-    (``annoncer des actions``, ``appeler à la grève``, ``promettre de partir``): the
-    candidate pre-filter parses a sentence for them only."""
-    return (words("object-report-verbs") | words("call-verbs")
-            | words("preposition-infinitive-verbs"))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -234,17 +234,26 @@ _RANKERS = frozenset({"source", "entity"})
 
 def train(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
           settings: Settings | None = None, meta: Mapping[str, Any] | None = None,
-          log: Callable[[str], None] | None = None) -> Models:
-    """Train every learned decision on ``prepared`` documents labelled by ``golds``."""
+          log: Callable[[str], None] | None = None,
+          indirect: Collection[str] | None = None) -> Models:
+    """Train every learned decision on ``prepared`` documents labelled by ``golds``.
+
+    ``indirect``: the ids of the documents whose gold annotates indirect speech (by
+    default all of them); the ``report`` decision learns from these only, as a gold file
+    that annotates no indirect speech at all (the fiction of lit-train) says nothing of
+    it, and would teach the model that nothing is reported.
+    """
     settings = settings or Settings()
     by_id = {d["doc_id"]: d for d in golds}
     models = Models.untrained()
     for name in _TRAINED:
         trace = _collect(prepared, settings, models)
+        labelled = by_id if name != "report" or indirect is None else {
+            k: d for k, d in by_id.items() if k in indirect}
         if name in _RANKERS:
-            model = fit_ranker(name, _groups(trace, name, by_id), meta=meta)
+            model = fit_ranker(name, _groups(trace, name, labelled), meta=meta)
         else:
-            model = fit(name, _rows(trace, name, by_id), DECISIONS[name], meta=meta)
+            model = fit(name, _rows(trace, name, labelled), DECISIONS[name], meta=meta)
         if log is not None:
             log(f"{name}: {model.meta.get('groups', model.meta.get('instances', 0))} "
                 f"instances, {model.meta.get('features', 0)} features")
