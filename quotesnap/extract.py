@@ -36,6 +36,9 @@ __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 #: (the confidence of a report is the ``report`` model's probability times this, or
 #: times the resolution factor of its named speaker).
 UNNAMED_SOURCE_FACTOR = 0.6
+#: How many characters from a cue's first word a cue of several words may span (« faisait
+#: également état », « de l'avis des »).
+CUE_WINDOW = 40
 
 
 @attrs.frozen
@@ -521,9 +524,17 @@ def _cue(att: Attribution | None, text: str) -> Cue | None:
         return None
     tok = att.cue
     start, end = tok.start, tok.end
-    if tok.text.lower() in ("d'", "d’") and text[end:end + 5] == "après":
-        end += 5  # d'après is one cue, however the tokenizer cut it
-        lemma = "d'après"
+    # a cue of several words is one cue, however the tokenizer cut it: « d'après », « à en
+    # croire », « faisait état », « a fait savoir » (the lexicon's prepositions and cues)
+    preposition = lexicon.leading_source_preposition(text[start:start + CUE_WINDOW])
+    phrase = lexicon.leading_multiword_cue(text[start:start + CUE_WINDOW]) \
+        if preposition is None else None
+    if preposition is not None:
+        end = start + preposition[1]
+        lemma = preposition[0].text
+    elif phrase is not None:
+        end = start + phrase[1]
+        lemma = " ".join(w for w in phrase[0].lemmas if w != "se")
     elif tok.text == ":":
         lemma = ":"
     else:

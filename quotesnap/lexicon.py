@@ -654,7 +654,7 @@ def _preposition_pattern(text: str) -> str:
     words = text.split()
     return r"\s+".join(
         _FUNCTION_WORDS["de"] if w == "de" and i == len(words) - 1
-        else re.escape(w).replace("'", _ELIDED)
+        else re.escape(w).replace("'", _ELIDED + r"\s*")  # « l'avis », « l' avis »
         for i, w in enumerate(words)
     )
 

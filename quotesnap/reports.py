@@ -27,7 +27,7 @@ from .models import Features, LinearModel, Models
 from .parse import Sentence, Token
 from .ranking import mention_type
 from .rules import Attribution
-from .trees import is_passive, person_like
+from .trees import is_passive, joined_text, person_like
 
 __all__ = [
     "REPORT_THRESHOLD",
@@ -155,11 +155,11 @@ def cue_entry(sent: Sentence, cue: Token) -> tuple[str, str]:
     entry = reporting_verb(cue, sent)
     if entry is not None:
         return entry.lemma, entry.cls + ("-ambiguous" if entry.ambiguous else "")
-    word = cue.text.lower().replace("’", "'")
-    if word == "d'":
-        return "d'après", "preposition"
-    return word, "preposition" if lexicon.source_preposition(word) or (
-        lexicon.leading_source_preposition(word)) else "other"
+    text, offsets = joined_text(sent)
+    found = lexicon.leading_source_preposition(text[offsets[cue.i]:])
+    if found is not None:
+        return found[0].text, "preposition"  # « à en croire » learns from « selon »
+    return cue.text.lower(), "other"
 
 
 def complement(sent: Sentence, att: Attribution) -> str:

@@ -696,9 +696,7 @@ EXAMPLES = [
             "traditionnelles familiales », appelant à s’écarter des « valeurs occidentales ».",
             "préservation des valeurs traditionnelles familiales",
             PARTIAL, "La première version du texte", "La première version du texte",
-            "mettre en avant", "governor",
-            xfail="the lemma of the multi-word cue « mettait … en avant » is the inflected form "
-                  "« mettait »"),
+            "mettre en avant", "governor"),
     Example("nsubj-dire-infinitive-partial",
             "Un autre des trois journalistes, Ismaël Karroum, rédacteur en chef adjoint, a dit "
             "ne pas y voir une « tentative d'intimidation », si les choses en restent là.",
@@ -894,8 +892,7 @@ EXAMPLES = [
             HUMANITE,
             "s'est couché",
             PARTIAL, "Laurent Joffrin", "le directeur de Libération, Laurent Joffrin",
-            "qualifier", "agent",
-            xfail="the source model gives the agent of a passive less weight than no source"),
+            "qualifier", "agent"),
     # == the attribution in the following sentence ===========================================
     # « … » Tels sont les mots employés … : the words come first, the next sentence says
     # whose (here: nobody in particular, so the fragments keep their cue and no speaker).

@@ -286,6 +286,71 @@ EXAMPLES = [
     Example("passive-agent", AGENT, (1,), "agent", "le ministère", "annoncé"),
 ]
 
+# « De l'avis des experts, … »: a source preposition of several words, from the lexicon
+DE_L_AVIS_DES = """
+De de ADP 3 case
+l' le DET 3 det
+avis avis NOUN 10 obl:mod
+des de ADP 5 case
+experts expert NOUN 3 nmod
+, , PUNCT 10 punct
+la le DET 8 det
+réforme réforme NOUN 10 nsubj
+est être AUX 10 cop
+juste juste ADJ 0 root
+. . PUNCT 10 punct
+"""
+
+# « La Corée du Sud a annoncé, dimanche 24 janvier, que … » as spaCy parses such a date:
+# the que-clause hung under the date, not under the verb
+ANNONCE_DATE_QUE = """
+La le DET 2 det
+Corée Corée PROPN 6 nsubj
+du de ADP 4 case
+Sud Sud PROPN 2 nmod
+a avoir AUX 6 aux:tense
+annoncé annoncer VERB 0 root Tense=Past|VerbForm=Part
+, , PUNCT 8 punct
+dimanche dimanche NOUN 6 obl:mod
+24 24 NUM 8 nmod
+janvier janvier NOUN 9 nmod
+, , PUNCT 8 punct
+que que SCONJ 16 mark
+les le DET 14 det
+mesures mesure NOUN 16 nsubj:pass
+seront être AUX 16 aux:pass
+prises prendre VERB 10 ccomp Tense=Past|VerbForm=Part
+. . PUNCT 6 punct
+"""
+
+# « L'attentat a été revendiqué par la branche locale. »: the passive's subject is what the
+# agent said
+REVENDIQUE_PAR = """
+L' le DET 2 det
+attentat attentat NOUN 5 nsubj:pass
+a avoir AUX 5 aux:tense
+été être AUX 5 aux:pass
+revendiqué revendiquer VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+par par ADP 8 case
+la le DET 8 det
+branche branche NOUN 5 obl:agent
+locale local ADJ 8 amod
+. . PUNCT 5 punct
+"""
+
+# « Un premier bilan faisait état de neuf victimes. »: a cue of several words
+FAISAIT_ETAT_DE = """
+Un un DET 3 det
+premier premier ADJ 3 amod
+bilan bilan NOUN 4 nsubj
+faisait faire VERB 0 root Mood=Ind|Tense=Imp|VerbForm=Fin
+état état NOUN 4 obj
+de de ADP 8 case
+neuf neuf NUM 8 nummod
+victimes victime NOUN 5 nmod
+. . PUNCT 4 punct
+"""
+
 INDIRECT = [
     Example("que-clause", QUE, (), "que_clause", "Le ministre", "conclu",
             "il avait convenu de renforcer le partenariat"),
@@ -295,6 +360,14 @@ INDIRECT = [
             "L' annulation est indispensable"),
     Example("selon-clause", SELON_CLAUSE, (), "selon_clause", "Moscou", "Selon",
             "les tentatives sont inacceptables"),
+    Example("de-l-avis-des", DE_L_AVIS_DES, (), "selon_clause", "experts", "De",
+            "la réforme est juste"),
+    Example("que-hung-under-a-date", ANNONCE_DATE_QUE, (), "que_clause", "La Corée du Sud",
+            "annoncé", "les mesures seront prises"),
+    Example("passive-subject-with-agent", REVENDIQUE_PAR, (), "passive_clause",
+            "la branche locale", "revendiqué", "L' attentat"),
+    Example("multiword-cue-faire-etat-de", FAISAIT_ETAT_DE, (), "phrase_clause",
+            "Un premier bilan", "faisait", "neuf victimes"),
     Example("selon-les-declarations-du", SELON_DECLARATIONS, (), "selon_clause", "ministre russe",
             "selon", "La Russie a convenu"),
 ]
