@@ -43,6 +43,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import attrs
+
 from . import lexicon
 from .parse import Sentence, Token
 from .rules import Attribution, rule
@@ -90,6 +92,8 @@ _BRACKETS = {")": "(", "]": "["}  # closing -> opening
 #: when the parser hung the clause elsewhere (« a annoncé, dimanche 24 janvier, que »,
 #: « précise bien que »: spaCy hangs the clause under the date or under « bien »).
 QUE_WINDOW = 12
+#: How many tokens a cue of several words spans at most (« fait aussi état de »).
+CUE_WORDS = 8
 #: The fewest words a content holds after a complement that is not a que-clause (an
 #: infinitive, an object): « a dit partir » is too little to be a report.
 MIN_COMPLEMENT_WORDS = 2
@@ -114,18 +118,50 @@ def reporting_verb(tok: Token, sent: Sentence,
     return lexicon.SpeechVerb(" ".join(cue.lemmas), cue.cls, ())
 
 
+@attrs.define
+class _Verbs:
+    """The reporting verbs of the last sentence the rules read: every rule asks for
+    them, on the same sentence in a row (:func:`propose`)."""
+
+    sent: Sentence | None = None
+    exclude: frozenset[int] = frozenset()
+    verbs: list[Token] = attrs.Factory(list)
+    #: the cue of several words each verb heads (:func:`multiword_cue`), by index
+    cues: dict[int, tuple[lexicon.MultiwordCue, int] | None] = attrs.Factory(dict)
+
+
+_LAST = _Verbs()
+
+
+def _reporting_verbs(sent: Sentence, exclude: frozenset[int]) -> list[Token]:
+    """The tokens of ``sent`` that are reporting verbs (:func:`reporting_verb`), found
+    once for all the rules that read the same sentence."""
+    if _LAST.sent is not sent or _LAST.exclude != exclude:
+        _LAST.sent, _LAST.exclude, _LAST.cues = sent, exclude, {}
+        _LAST.verbs = [t for t in sent.tokens if reporting_verb(t, sent, exclude) is not None]
+    return _LAST.verbs
+
+
+def _cue_of(sent: Sentence, verb: Token) -> tuple[lexicon.MultiwordCue, int] | None:
+    """:func:`multiword_cue` of a reporting verb, found once per sentence."""
+    if _LAST.sent is not sent:
+        return multiword_cue(sent, verb)
+    if verb.i not in _LAST.cues:
+        _LAST.cues[verb.i] = multiword_cue(sent, verb)
+    return _LAST.cues[verb.i]
+
+
 def multiword_cue(sent: Sentence, tok: Token) -> tuple[lexicon.MultiwordCue, int] | None:
     """The cue of several words that ``tok`` heads (« faisait état de », « fait aussi
     savoir ») and the index of its last token."""
     if tok.upos not in ("VERB", "AUX", "NOUN"):
         return None
-    text, offsets = joined_text(sent)
-    found = lexicon.leading_multiword_cue(text[offsets[tok.i]:])
+    text, offsets = joined_text(sent, tok.i, tok.i + CUE_WORDS)
+    found = lexicon.leading_multiword_cue(text)
     if found is None:
         return None
     cue, length = found
-    end = offsets[tok.i] + length
-    return cue, max(t.i for t in sent.tokens if offsets[t.i] < end)
+    return cue, tok.i + max(k for k, offset in enumerate(offsets) if offset < length)
 
 
 def _entry(tok: Token, sent: Sentence) -> lexicon.SpeechVerb | None:
@@ -363,9 +399,8 @@ def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     ``il a été annoncé que …`` (impersonal passive) has content but no source.
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if reporting_verb(verb, sent, exclude) is None or verb.upos not in (
-                "VERB", "AUX", "ADJ", "NOUN"):
+    for verb in _reporting_verbs(sent, exclude):
+        if verb.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         for mark in _que_marks(sent, verb, exclude):
             if mark.i + 1 < len(sent):
@@ -386,7 +421,7 @@ def _que_marks(sent: Sentence, verb: Token, exclude: frozenset[int]) -> list[Tok
             marks.append(mark)
     if marks:
         return marks
-    found = multiword_cue(sent, verb)
+    found = _cue_of(sent, verb)
     after = found[1] if found is not None else verb.i
     for tok in sent.tokens[after + 1:after + 1 + QUE_WINDOW]:
         if tok.i in exclude or tok.text in (":", ";", ".", "?", "!"):
@@ -413,8 +448,8 @@ def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attributi
     does, ``se met à`` does not) is left to the ``report`` model.
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if reporting_verb(verb, sent, exclude) is None or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
         for comp in sent.children(verb):
             if comp.base_deprel not in ("xcomp", "ccomp", "advcl", "obl") or comp.i < verb.i or (
@@ -450,10 +485,10 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     pronoun before the verb (``l'a annoncé``).
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if reporting_verb(verb, sent, exclude) is None or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
-        cue = multiword_cue(sent, verb)
+        cue = _cue_of(sent, verb)
         for comp in sent.children(verb):
             if comp.i < verb.i or comp.upos not in ("NOUN", "NUM", "PROPN", "PRON"):
                 continue
@@ -481,10 +516,10 @@ def phrase_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     a cue of several words (``[cues]`` of ``speech_cues.txt``), after its ``de`` if it
     has one. (``a fait savoir que …`` is a que-clause.)"""
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if verb.i in exclude or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
-        found = multiword_cue(sent, verb)
+        found = _cue_of(sent, verb)
         if found is None:
             continue
         first = found[1] + 1
@@ -507,8 +542,8 @@ def passive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]
     reporting verb with an agent is what the agent said (the guideline annotates the
     subject's phrase as the content, the agent as the source)."""
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if reporting_verb(verb, sent, exclude) is None or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
         if not any(c.deprel == "aux:pass" for c in sent.children(verb)):
             continue
@@ -568,8 +603,8 @@ def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution
     before the comma (after a semicolon, if any).
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if verb.i < 3 or reporting_verb(verb, sent, exclude) is None:
+    for verb in _reporting_verbs(sent, exclude):
+        if verb.i < 3:
             continue
         if verb.feat("VerbForm") in ("Part", "Inf") and verb.feat("Tense") != "Past":
             continue  # …, affirmant que …: a participle, not an incise

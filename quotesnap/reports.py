@@ -27,7 +27,7 @@ from .models import Features, LinearModel, Models
 from .parse import Sentence, Token
 from .ranking import mention_type
 from .rules import Attribution
-from .trees import is_passive, joined_text, person_like
+from .trees import PREPOSITION_WORDS, is_passive, joined_text, person_like
 
 __all__ = [
     "REPORT_THRESHOLD",
@@ -155,8 +155,8 @@ def cue_entry(sent: Sentence, cue: Token) -> tuple[str, str]:
     entry = reporting_verb(cue, sent)
     if entry is not None:
         return entry.lemma, entry.cls + ("-ambiguous" if entry.ambiguous else "")
-    text, offsets = joined_text(sent)
-    found = lexicon.leading_source_preposition(text[offsets[cue.i]:])
+    text, _ = joined_text(sent, cue.i, cue.i + PREPOSITION_WORDS)
+    found = lexicon.leading_source_preposition(text)
     if found is not None:
         return found[0].text, "preposition"  # « à en croire » learns from « selon »
     return cue.text.lower(), "other"

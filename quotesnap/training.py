@@ -34,6 +34,7 @@ __all__ = [
     "GoldDoc",
     "cross_validate",
     "fit",
+    "indirect_match",
     "label",
     "prepare_gold",
     "read_gold",
@@ -81,6 +82,12 @@ def _match(span: tuple[int, int], quotes: Iterable[Mapping[str, Any]]) -> Mappin
     return best
 
 
+def indirect_match(span: tuple[int, int], gold: GoldDoc) -> Mapping[str, Any] | None:
+    """The gold indirect quote that a proposed content ``span`` stands for, by the
+    scorer's rule (an overlap of at least half of each), or None."""
+    return _match(span, (q for q in gold["quotes"] if q["kind"] == "indirect"))
+
+
 def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
     """The class of each option of ``inst`` according to the gold document, or None when
     the gold says nothing of the span (a span the gold does not count as a quote).
@@ -89,7 +96,7 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
       (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
     - ``kind``: the gold kind of the span in marks;
     - ``report``: ``yes`` when the proposed content matches a gold indirect quote by the
-      scorer's rule (:func:`_match`: an overlap of at least half of each), else ``no``.
+      scorer's rule (:func:`indirect_match`), else ``no``.
     """
     if inst.decision == "source":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
@@ -108,8 +115,7 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
         return None if g is None else [g["kind"]]
     if inst.decision == "report":
-        g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] == "indirect"))
-        return ["yes" if g is not None else "no"]
+        return ["yes" if indirect_match(inst.span, gold) is not None else "no"]
     raise ValueError(f"no labels for the decision {inst.decision!r}")
 
 

@@ -17,6 +17,7 @@ from . import lexicon
 from .parse import Sentence, Token
 
 __all__ = [
+    "PREPOSITION_WORDS",
     "agent_of",
     "inverted_subject",
     "is_expletive",
@@ -310,18 +311,18 @@ def source_phrases(sent: Sentence,
     ``Pour X, …`` or ``Suivant X, …`` at the head of a clause). A relative pronoun is
     not a source (« la rumeur selon laquelle … »: the rumour says it)."""
     out = []
-    text, offsets = joined_text(sent)
+    openers = lexicon.source_preposition_openers()
     for tok in sent.tokens:
-        if tok.i in exclude:
+        if tok.i in exclude or tok.text.lower().replace("’", "'") not in openers:
             continue
-        found = lexicon.leading_source_preposition(text[offsets[tok.i]:])
+        text, offsets = joined_text(sent, tok.i, tok.i + PREPOSITION_WORDS)
+        found = lexicon.leading_source_preposition(text)
         if found is None:
             continue
         prep, length = found
         if prep.initial_only and not _opens_clause(sent, tok):
             continue
-        end = offsets[tok.i] + length
-        last = max(t.i for t in sent.tokens if offsets[t.i] < end)
+        last = tok.i + max(k for k, offset in enumerate(offsets) if offset < length)
         head = _source_head(sent, last)
         if head is None:
             continue
@@ -342,6 +343,8 @@ def source_phrases(sent: Sentence,
     return out
 
 
+#: How many tokens a source preposition spans at most (« de l' avis des »).
+PREPOSITION_WORDS = 6
 #: How many words after a source preposition its source's head may come (« selon le tout
 #: premier bilan »: the determiner and adjectives before the noun).
 SOURCE_HEAD_WINDOW = 3
@@ -364,14 +367,16 @@ def _source_head(sent: Sentence, last: int) -> Token | None:
     return head
 
 
-def joined_text(sent: Sentence) -> tuple[str, list[int]]:
-    """The sentence's words with one space where the text has any (what the lexicon's
-    patterns of several words read), and where each token starts in that string."""
+def joined_text(sent: Sentence, start: int = 0,
+                stop: int | None = None) -> tuple[str, list[int]]:
+    """The words of tokens ``start`` to ``stop`` (by default the whole sentence) with one
+    space where the text has any (what the lexicon's patterns of several words read),
+    and where each of these tokens starts in that string."""
     parts: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for k, t in enumerate(sent.tokens):
-        if k and t.start > sent[k - 1].end:
+    for t in sent.tokens[start:stop]:
+        if t.i > start and t.start > sent[t.i - 1].end:
             parts.append(" ")
             pos += 1
         offsets.append(pos)
