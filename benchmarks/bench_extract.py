@@ -12,15 +12,19 @@ runs, each in its own process so that peak memory is its own:
   (``nlp.pipe`` over the full texts), which is what a parse-everything extractor pays
   before it even starts looking for quotes.
 
-With ``--jobs N`` it runs quotesnap with one process and with N worker processes
-instead (no baseline), checks that the two outputs are identical, and prints the speed-up.
+With ``--jobs N`` it runs quotesnap with one process and with N worker processes instead
+(no baseline), checks that the two outputs are identical, and prints the speed-up.
 
-Prints documents per second, characters per second, peak RSS (the resident memory of
-the process and its workers together, see ``peak_memory.py``), the CPU time used between
-the first document and the last result (workers included), and the speed-up. The model
-loads (in each worker) before the clock starts. Timings on a shared machine are noisy:
-run it twice, and look at ``uptime``, before believing a figure.
-"""
+Prints documents per second, characters per second, peak RSS (the resident memory of the
+process and its workers together, see ``peak_memory.py``), the CPU time used between the
+first document and the last result (workers included), and the speed-up, by the wall clock
+and in CPU time (steadier on a busy machine). The model loads (in each worker) before the
+clock starts. Timings on a shared machine are noisy: run it twice, and look at ``uptime``,
+before believing a figure.
+
+Beside the speed, what it costs: the candidate stage's recall of gold indirect speech on
+``../shared/data/gold/news-train.jsonl`` (the share of gold indirect quotes whose sentence
+is parsed at all, ``benchmarks/candidate_recall.py``)."""
 
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ from peak_memory import run_measured, tree_cpu
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "wikinews-fr.jsonl"
+GOLD = ROOT.parent / "shared" / "data" / "gold" / "news-train.jsonl"
 
 
 def load(limit: int | None) -> list[tuple[str, str]]:
@@ -162,7 +167,12 @@ def main() -> int:
         results[mode] = measure(mode, args, 1)
         show(mode, results[mode], "quotes" if mode == "quotesnap" else "sentences")
     speedup = results["baseline"]["seconds"] / results["quotesnap"]["seconds"]
-    print(f"speed-up: quotesnap is {speedup:.1f}x faster than parsing every sentence")
+    cpu_speedup = results["baseline"]["cpu"] / results["quotesnap"]["cpu"]
+    print(f"speed-up: quotesnap is {speedup:.1f}x faster than parsing every sentence "
+          f"({cpu_speedup:.1f}x in CPU time)")
+    from candidate_recall import candidate_recall, describe  # benchmarks/, beside this file
+
+    print(describe(GOLD, candidate_recall(GOLD)))
     return 0
 
 

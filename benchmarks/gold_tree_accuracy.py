@@ -42,7 +42,7 @@ import attrs
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.indirect import find_indirect
+from quotesnap.indirect import propose
 from quotesnap.parse import Sentence, Token
 
 REPO = Path(__file__).resolve().parents[1]
@@ -167,7 +167,7 @@ def gold_mention(sent: Sentence, subject: Token) -> tuple[int, int]:
 def run(case: Case) -> Attribution | None:
     """The rules' answer for one case."""
     if case.shape == "indirect":
-        found = [a for a in find_indirect(case.sentence) if a.cue and a.cue.i == case.verb.i]
+        found = [a for a in propose(case.sentence) if a.cue and a.cue.i == case.verb.i]
         return found[0] if found else None
     return attribute_quote(case.sentence, case.quote)
 

@@ -20,13 +20,14 @@ from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError, SettingError
 from .fullparse import cut_windows
 from .gender import assign as assign_gender
-from .indirect import find_indirect
+from .indirect import propose
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .limits import bound_sentences
 from .models import Instance, Models
 from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
+from .reports import decide
 from .resolve import Resolver, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .rules import Attribution
@@ -38,8 +39,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Extraction", "Extractor", "Settings", "extract"]
 
-#: The confidence of an indirect report before resolution of its source.
-INDIRECT_CONFIDENCE = 0.7
+#: How much less sure an indirect report is when its source is not named in the text
+#: (the confidence of a report is the ``report`` model's probability times this, or
+#: times the resolution factor of its named speaker).
+UNNAMED_SOURCE_FACTOR = 0.6
+#: How many characters from a cue's first word a cue of several words may span (« faisait
+#: également état », « de l'avis des »).
+CUE_WINDOW = 40
 
 
 def _flag(settings: Settings, field: attrs.Attribute[bool], value: object) -> None:
@@ -383,8 +389,13 @@ class _Found:
     proposals: dict[int, list[Attribution]] = attrs.Factory(dict)
     #: the sentence and token indices each quote was attributed in
     context: dict[int, tuple[Sentence, frozenset[int]]] = attrs.Factory(dict)
-    #: indirect speech, in the order found
+    #: the indirect speech the rules propose in each parsed sentence (with the indices
+    #: of its tokens inside quotation marks), before the ``report`` decision
+    reported: list[tuple[Sentence, frozenset[int], list[Attribution]]] = attrs.Factory(list)
+    #: indirect speech kept by the ``report`` decision, in the order found, and the
+    #: decision's probability for each
     indirect: list[Attribution] = attrs.Factory(list)
+    probability: list[float] = attrs.Factory(list)
     #: the parsed sentences, by sentence index, with the tokens that stand for quotes
     sentences: dict[int, tuple[Sentence, dict[int, int]]] = attrs.Factory(dict)
 
@@ -399,6 +410,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     text = plan.text
     found = _attribute(plan, parsed, settings)
     _propose_from_context(plan, found)
+    _decide_reports(plan, found, models, trace)
     choices = {}
     for qi, props in found.proposals.items():
         sent, qtoks = found.context.get(qi, (None, frozenset()))
@@ -484,8 +496,22 @@ def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) ->
                 t.i for t in sent.tokens
                 if any(top[q].open_start <= t.start < top[q].close_end for q in quotes)
             )
-            found.indirect.extend(find_indirect(sent, exclude=inside))
+            found.reported.append((sent, inside, propose(sent, exclude=inside)))
     return found
+
+
+def _decide_reports(plan: _Plan, found: _Found, models: Models,
+                    trace: list[Instance] | None) -> None:
+    """Which proposed clauses are indirect speech: the ``report`` decision
+    (:mod:`quotesnap.reports`), every proposal traced for training."""
+    for sent, inside, reported in found.reported:
+        decision = decide(models.report, sent, inside, reported)
+        if trace is not None:
+            trace.extend(Instance("report", plan.doc_id, r.attribution.content or (0, 0),
+                                  ((None, r.features),)) for r in decision.options)
+        for report in decision.kept:
+            found.indirect.append(report.attribution)
+            found.probability.append(report.probability)
 
 
 def _propose_from_context(plan: _Plan, found: _Found) -> None:
@@ -577,9 +603,9 @@ def _indirect_quotes(plan: _Plan, found: _Found,
             continue
         s, e = att.content
         speaker, factor = speakers.get(("i", n), (None, 1.0))
+        confidence = found.probability[n] * (factor if speaker else UNNAMED_SOURCE_FACTOR)
         quotes.append(Quote(text[s:e], s, e, Kind.INDIRECT, speaker, _cue(att, text),
-                            INDIRECT_CONFIDENCE * (factor if speaker else 0.6), att.rule, 0,
-                            plan.doc_id))
+                            confidence, att.rule, 0, plan.doc_id))
     return quotes
 
 
@@ -610,9 +636,17 @@ def _cue(att: Attribution | None, text: str) -> Cue | None:
         return None
     tok = att.cue
     start, end = tok.start, tok.end
-    if tok.text.lower() in ("d'", "d’") and text[end:end + 5] == "après":
-        end += 5  # d'après is one cue, however the tokenizer cut it
-        lemma = "d'après"
+    # a cue of several words is one cue, however the tokenizer cut it: « d'après », « à en
+    # croire », « faisait état », « a fait savoir » (the lexicon's prepositions and cues)
+    preposition = lexicon.leading_source_preposition(text[start:start + CUE_WINDOW])
+    phrase = lexicon.leading_multiword_cue(text[start:start + CUE_WINDOW]) \
+        if preposition is None else None
+    if preposition is not None:
+        end = start + preposition[1]
+        lemma = preposition[0].text
+    elif phrase is not None:
+        end = start + phrase[1]
+        lemma = " ".join(w for w in phrase[0].lemmas if w != "se")
     elif tok.text == ":":
         lemma = ":"
     else:

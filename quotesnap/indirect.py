@@ -1,18 +1,30 @@
-"""Indirect speech: reported speech without quotation marks, read off a UD tree.
+"""Indirect speech: reported speech without marks, read off a UD tree.
 
-French news reports most of what people said without marks:
+French news reports most of what people said without marks. The rules here *propose*
+every clause that may be a report, generously; which of them are reported speech is
+decided by the learned ``report`` model (:mod:`quotesnap.reports`), because whether
+``X critique la presse`` or ``X prévoit une hausse`` reports someone's words depends on
+the verb, its complement and its subject in ways a list of verbs does not capture. The
+rules, each a registered function (:mod:`quotesnap.rules`):
 
-- ``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by ``que``
-  (:func:`que_clause`); ``que A et que B`` gives two reports;
-- ``X a dit <infinitive>``, ``X appelle à <infinitive>``, ``X demande de <infinitive>``:
-  the same report with the subject left unsaid because it is the speaker's
+- ``X a déclaré que <content>``: a reporting verb and the clause its ``que`` opens,
+  wherever the parser hung it (:func:`que_clause`); ``que A et que B`` is one report, as
+  news-train annotates it;
+  a clause in marks (``X a déclaré que « … »``) is reported with its marks, as the v1.1
+  convention of the guideline annotates it, besides the quote in marks;
+- ``X a dit <infinitive>``, ``X appelle à <infinitive>``, ``X reproche à Y de
+  <infinitive>``: an infinitive whose unsaid subject is the speaker's or the addressee's
   (:func:`infinitive_clause`);
-- ``X a annoncé <noun phrase>``, ``X dénonce <noun phrase>``: a few verbs whose object is
-  itself what was said (:func:`object_clause`);
+- ``X a annoncé <noun phrase>``, ``X s'indigne de <noun phrase>``, ``X appelle à <noun
+  phrase>``: the object of a reporting verb, or its noun after a preposition
+  (:func:`object_clause`); ``X fait état de <noun phrase>`` after a cue of several words
+  (:func:`phrase_clause`);
+- ``<noun phrase> a été revendiqué par X``: the subject of a passive whose agent is the
+  source (:func:`passive_clause`);
 - ``<content>, estime le ministre russe.``: an incise after a clause of the author's
   (:func:`inverted_clause`);
-- ``selon X, <content>`` / ``d'après X, <content>`` / ``pour X, <content>``
-  (:func:`selon_clause`).
+- ``selon X, <content>``, ``d'après X``, ``à en croire X``, ``de l'avis de X``…: every
+  source preposition of the lexicon (:func:`selon_clause`).
 
 The content span is the reported proposition only, as the annotation guideline of
 ``../shared/data/gold/GUIDELINE.md`` says: from after ``que`` (or from the complement) to
@@ -22,8 +34,9 @@ attach the end of a long clause wrongly, so the end is found by walking to the e
 the reporting verb's phrase and stopping at the words that open another statement
 (:func:`_extent`).
 
-Each rule returns every :class:`~quotesnap.attribute.Attribution` it finds in a sentence,
-with ``content`` set; :func:`find_indirect` runs them all and resolves overlaps.
+Each rule returns every :class:`~quotesnap.rules.Attribution` it finds in a sentence,
+with ``content`` set; :func:`propose` runs them all. Which proposals are reported speech
+is decided in :mod:`quotesnap.reports`.
 """
 
 from __future__ import annotations
@@ -36,10 +49,13 @@ from . import lexicon
 from .parse import Sentence, Token
 from .rules import Attribution, rule
 from .trees import (
+    agent_of,
     inverted_subject,
+    is_passive,
     is_speech_verb,
+    joined_text,
     person_like,
-    source_phrase,
+    source_phrases,
     speaker_tokens,
     speech_lemma,
     subject_of,
@@ -47,11 +63,15 @@ from .trees import (
 
 __all__ = [
     "INDIRECT_RULES",
-    "find_indirect",
+    "QUE_WINDOW",
     "infinitive_clause",
     "inverted_clause",
     "object_clause",
+    "passive_clause",
+    "phrase_clause",
+    "propose",
     "que_clause",
+    "reporting_verb",
     "selon_clause",
 ]
 
@@ -59,31 +79,89 @@ IndirectRule = Callable[[Sentence, frozenset[int]], list[Attribution]]
 
 # -- word classes ----------------------------------------------------------------------
 
-_QUE = ("que", "qu'", "qu’")
+_QUE = ("que", "qu'", "qu’", "qu")  # spaCy cuts « qu' « … » » into « qu » and « ' »
 # Closing quotation marks: a content that ends on a quote keeps its mark, as the gold
 # spans do (``estime qu'« en d'autres temps, on aurait appelé ça de la censure »``).
 _CLOSERS = ("»", "”", '"', "’")
-# Verbs of fearing, wishing and reacting (``le gouvernement redoute que …``, ``il
-# souhaite que …``) report a feeling, not a statement: the guideline leaves them out.
-# Verbs of manner (``sourire``, ``gémir``) only report speech in an incise.
-_NOT_REPORTING = frozenset({"react", "manner"})
-# The French word lists of the rules below (subjects that are nobody, verbs whose object
-# or infinitive is the content, nouns of time, verbs of calling) are sections of
-# ``data/words.txt``, read through :func:`quotesnap.lexicon.words`.
+_BRACKETS = {")": "(", "]": "["}  # closing -> opening
+# The French word lists of the rules below (subjects that are nobody, nouns of time, the
+# prepositions whose noun may be the content) are sections of ``data/words.txt``, read
+# through :func:`quotesnap.lexicon.words`.
+
+#: How many words may stand between a reporting verb and the « que » of its clause
+#: when the parser hung the clause elsewhere (« a annoncé, dimanche 24 janvier, que »,
+#: « précise bien que »: spaCy hangs the clause under the date or under « bien »).
+QUE_WINDOW = 12
+#: How many tokens a cue of several words spans at most (« fait aussi état de »).
+CUE_WORDS = 8
+#: The fewest words a content holds after a complement that is not a que-clause (an
+#: infinitive, an object): « a dit partir » is too little to be a report.
+MIN_COMPLEMENT_WORDS = 2
 
 
-
-
-def _reporting(tok: Token, sent: Sentence,
-               exclude: frozenset[int]) -> lexicon.SpeechVerb | None:
-    """The lexicon entry of ``tok`` when it is a verb that can report speech without
-    marks (outside a quotation: a verb inside the quoted words is part of the quote)."""
+def reporting_verb(tok: Token, sent: Sentence,
+                   exclude: frozenset[int] = frozenset()) -> lexicon.SpeechVerb | None:
+    """The lexicon entry of ``tok`` when it is a verb of saying outside a quotation (a
+    verb inside the quoted words is part of the quote), of any class: whether a verb of
+    reacting (``déplore que``) or of manner reports speech is the ``report`` model's
+    call. The head verb of a cue of several words (``fait état de``, ``a fait savoir``)
+    gets an entry named after the whole cue (``faire état``)."""
     if tok.i in exclude or not is_speech_verb(tok, sent):
         return None
     verb = _entry(tok, sent)
-    if verb is None or verb.cls in _NOT_REPORTING:
+    if verb is not None:
+        return verb
+    found = multiword_cue(sent, tok)
+    if found is None:
         return None
-    return verb
+    cue, _ = found
+    return lexicon.SpeechVerb(" ".join(cue.lemmas), cue.cls, ())
+
+
+@attrs.define
+class _Verbs:
+    """The reporting verbs of the last sentence the rules read: every rule asks for
+    them, on the same sentence in a row (:func:`propose`)."""
+
+    sent: Sentence | None = None
+    exclude: frozenset[int] = frozenset()
+    verbs: list[Token] = attrs.Factory(list)
+    #: the cue of several words each verb heads (:func:`multiword_cue`), by index
+    cues: dict[int, tuple[lexicon.MultiwordCue, int] | None] = attrs.Factory(dict)
+
+
+_LAST = _Verbs()
+
+
+def _reporting_verbs(sent: Sentence, exclude: frozenset[int]) -> list[Token]:
+    """The tokens of ``sent`` that are reporting verbs (:func:`reporting_verb`), found
+    once for all the rules that read the same sentence."""
+    if _LAST.sent is not sent or _LAST.exclude != exclude:
+        _LAST.sent, _LAST.exclude, _LAST.cues = sent, exclude, {}
+        _LAST.verbs = [t for t in sent.tokens if reporting_verb(t, sent, exclude) is not None]
+    return _LAST.verbs
+
+
+def _cue_of(sent: Sentence, verb: Token) -> tuple[lexicon.MultiwordCue, int] | None:
+    """:func:`multiword_cue` of a reporting verb, found once per sentence."""
+    if _LAST.sent is not sent:
+        return multiword_cue(sent, verb)
+    if verb.i not in _LAST.cues:
+        _LAST.cues[verb.i] = multiword_cue(sent, verb)
+    return _LAST.cues[verb.i]
+
+
+def multiword_cue(sent: Sentence, tok: Token) -> tuple[lexicon.MultiwordCue, int] | None:
+    """The cue of several words that ``tok`` heads (« faisait état de », « fait aussi
+    savoir ») and the index of its last token."""
+    if tok.upos not in ("VERB", "AUX", "NOUN"):
+        return None
+    text, offsets = joined_text(sent, tok.i, tok.i + CUE_WORDS)
+    found = lexicon.leading_multiword_cue(text)
+    if found is None:
+        return None
+    cue, length = found
+    return cue, tok.i + max(k for k, offset in enumerate(offsets) if offset < length)
 
 
 def _entry(tok: Token, sent: Sentence) -> lexicon.SpeechVerb | None:
@@ -92,12 +170,16 @@ def _entry(tok: Token, sent: Sentence) -> lexicon.SpeechVerb | None:
     lemma = speech_lemma(tok)
     if lemma is None:
         return None
-    reflexive = any(c.deprel in ("expl:pv", "expl:comp") or c.text.lower() in (
-        "se", "s'", "s’") for c in sent.children(tok))
     bare = lemma.split(" ", 1)[-1].split("'", 1)[-1].split("’", 1)[-1]
-    if reflexive:
+    if _reflexive(sent, tok):
         return lexicon.speech_verb(bare, reflexive=True) or lexicon.speech_verb(bare)
     return lexicon.speech_verb(bare) or lexicon.speech_verb(bare, reflexive=True)
+
+
+def _reflexive(sent: Sentence, verb: Token) -> bool:
+    """A reflexive clitic on the verb: « se dit », « s'est excusé »."""
+    return any(c.deprel in ("expl:pv", "expl:comp") or c.text.lower() in ("se", "s'", "s’")
+               for c in sent.children(verb))
 
 
 # -- the source ------------------------------------------------------------------------
@@ -108,7 +190,10 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
 
     - ``Rappelons que …``, ``Notez que …``: an imperative is the writer speaking.
     - ``on note que``, ``rien n'indique que``: nobody is the source.
-    - ``il a été annoncé que …``: an impersonal passive reports words with no source.
+    - ``il a été annoncé que …``, ``ces taux sont accusés de …``: the subject of a
+      passive is what is talked about, never the source; the agent is (``est jugé trop
+      coûteux par les républicains``, ``accusée par Nicolas Sarkozy de …``), and without
+      one the report has no source in the sentence.
     - ``Il déclare que …``: spaCy may tag a referential ``il`` as ``expl:subj``; before an
       active verb of saying it is a person.
     - ``…, reconnaissant cependant que …``: a present participle without a subject
@@ -116,6 +201,8 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
     """
     if verb.feat("Mood") == "Imp":
         return False, None
+    if is_passive(sent, verb) and not _reflexive(sent, verb):
+        return True, agent_of(sent, verb)
     subj = subject_of(sent, verb)
     adjunct = verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Pres" and (
         verb.i > 0 and sent[verb.i - 1].text in (",", "en"))
@@ -130,7 +217,6 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
                 subj = subject_of(sent, anc)
                 if subj is not None:
                     break
-    passive = any(c.deprel == "aux:pass" for c in sent.children(verb))
     if subj is None:
         finite = verb.feat("VerbForm") == "Fin"
         first = next((t for t in sent.tokens if t.upos not in ("PUNCT", "ADV", "CCONJ")),
@@ -140,18 +226,20 @@ def _source(sent: Sentence, verb: Token) -> tuple[bool, Token | None]:
         return True, None
     if subj.text.lower() in lexicon.words("no-source-subjects"):
         return False, None  # rien n'indique que, on note que: nobody's report
-    if subj.text.lower() == "il" and passive:
-        return True, None  # il a été annoncé que …
     if subj.deprel.startswith("expl") and subj.head != verb.i:
         return True, None  # il convient de rappeler que …: an impersonal governor
     return True, subj
 
 
 def _add(out: list[Attribution], sent: Sentence, verb: Token, first: int,
-         exclude: frozenset[int], *, minimum: int = 1) -> None:
-    """Append to ``out`` the report of ``verb`` whose content starts at token ``first``,
-    when the content has ``minimum`` words and the verb has a source (:func:`_source`)."""
-    body = _extent(sent, verb, first, exclude)
+         exclude: frozenset[int], *, minimum: int = 1, clause: Token | None = None,
+         last: int | None = None) -> None:
+    """Append to ``out`` the report of ``verb`` whose content starts at token ``first``
+    (and takes in the phrase of ``clause``, or ends at token ``last``), when the content
+    has ``minimum`` words and the verb has a source (:func:`_source`)."""
+    body = _extent(sent, verb, first, exclude, clause=clause)
+    if last is not None:
+        body = _trimmed([t for t in body if t.i <= last], exclude)
     if len([t for t in body if t.upos != "PUNCT"]) < minimum:
         return
     ok, subj = _source(sent, verb)
@@ -165,26 +253,29 @@ def _add(out: list[Attribution], sent: Sentence, verb: Token, first: int,
 # -- the content -----------------------------------------------------------------------
 
 
-def _extent(sent: Sentence, verb: Token, first: int,
-            exclude: frozenset[int]) -> list[Token]:
+def _extent(sent: Sentence, verb: Token, first: int, exclude: frozenset[int], *,
+            clause: Token | None = None) -> list[Token]:
     """The tokens of the reported content that starts at token ``first``: up to the end
-    of the reporting verb's phrase, stopping where another statement begins.
+    of the reporting verb's phrase (or of ``clause``'s, the content's head, when the
+    parser hung it elsewhere), stopping where another statement begins.
 
     The stops are what French news puts after a report:
 
     - ``: « … »`` or ``;``: a new member of the sentence;
-    - ``et que B``: a second report of the same verb (its own entry);
     - ``, a-t-il ajouté``, ``, reconnaissant que …``, ``, selon X``: another cue;
     - ``et averti que``, ``et appelle à``, ``en insistant sur``: a verb coordinated with
       the reporting verb, or a gerund of its, says something else;
     - ``, ce qui a été critiqué``: the writer's comment on the report;
+    - ``, tandis que …``, ``, mais cela …``: a clause set against the report
+      (``[clause-breaks]`` of ``words.txt``; ``, mais qu'il faut …`` goes on);
     - ``[1]``: a reference mark.
 
     Words inside quotation marks never stop the content.
     """
     last = max(t.i for t in sent.subtree(verb))
-    start = sent[first]
-    last = max(last, max(t.i for t in sent.subtree(start)))
+    for head in (sent[first], clause):
+        if head is not None:
+            last = max(last, max(t.i for t in sent.subtree(head)))
     # The parser may cut a sentence in two (``sur les ronds-points mais qu'il faut…``
     # parsed as two sentences at the hyphen): a tree that starts right after the verb's
     # phrase continues the content.
@@ -206,12 +297,27 @@ def _extent(sent: Sentence, verb: Token, first: int,
         if tok.i > first and _stops(sent, tok):
             break
         out.append(tok)
+    return _trimmed(out, exclude)
+
+
+def _trimmed(out: list[Token], exclude: frozenset[int]) -> list[Token]:
+    """``out`` without the punctuation and coordinators at its ends (but with the marks
+    of a quote it starts or ends on, and the bracket that closes one it opened: « au
+    conseil national de la communication (CNC) »)."""
     while out and out[-1].i not in exclude and (
-            out[-1].upos in ("PUNCT", "CCONJ") and out[-1].text not in _CLOSERS):
+            out[-1].upos in ("PUNCT", "CCONJ") and out[-1].text not in _CLOSERS
+            and not _closes_bracket(out)):
         out.pop()
     while out and out[0].upos == "PUNCT" and out[0].text not in ("«", "“", '"'):
         out.pop(0)
     return out
+
+
+def _closes_bracket(out: list[Token]) -> bool:
+    """Is the last of ``out`` a bracket that closes one opened before it in ``out``?"""
+    closing = out[-1].text
+    opening = _BRACKETS.get(closing)
+    return opening is not None and any(t.text == opening for t in out[:-1])
 
 
 def _root(sent: Sentence, tok: Token) -> Token:
@@ -241,8 +347,6 @@ def _stops(sent: Sentence, tok: Token) -> bool:
     if nxt is None:
         return False
     following = nxt.text.lower()
-    if word in ("et", "ou") and following in _QUE:
-        return True  # que A et que B
     if word in ("et", "puis"):
         # et averti que …, et ajoute que …: the source's next statement
         for later in sent.tokens[tok.i + 1:tok.i + 4]:
@@ -258,6 +362,9 @@ def _stops(sent: Sentence, tok: Token) -> bool:
         if following == "ce" and tok.i + 2 < len(sent) and sent[tok.i + 2].text.lower() in (
                 "qui", "que", "qu'", "qu’"):
             return True  # , ce qui a été critiqué
+        if following in lexicon.words("clause-breaks") and (
+                tok.i + 2 >= len(sent) or sent[tok.i + 2].text.lower() not in _QUE):
+            return True  # , tandis que la commission …; , mais cela n'a pas empêché …
         # , a-t-il ajouté / , reconnaissant cependant que / , ajoute-t-elle
         for later in sent.tokens[tok.i + 1:tok.i + 5]:
             if is_speech_verb(later, sent) and later.upos in ("VERB", "AUX") and (
@@ -279,111 +386,189 @@ def _span(body: Sequence[Token]) -> tuple[int, int]:
 
 @rule
 def que_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``X a déclaré que <content>``: a speech verb with a ``ccomp`` introduced by que.
+    """``X a déclaré que <content>``: a reporting verb and the clause its ``que`` opens.
 
-    The content runs from after ``que`` to the end of the clause, without the final
-    punctuation; a quotation inside it keeps its marks (``a déclaré que les caisses
-    étaient « intactes »``). A clause that is all quotation (``il estime que « … »``) is
-    left to the quote rules. ``que A et que B`` gives two reports with the same source
-    and cue. ``il a été annoncé que …`` (impersonal passive) has content but no
-    source.
+    The clause is the verb's ``ccomp`` introduced by ``que`` (``que A et que B`` is one
+    report: news-train annotates it so 14 times out of 16); when the parser hung it
+    elsewhere (under an adverb in ``précise bien que``, under a date in ``a annoncé,
+    dimanche 24 janvier, que``), it is the ``que`` that follows the verb within
+    :data:`QUE_WINDOW` words, before any other verb. The content runs from after
+    ``que`` to the end of the clause, without the final punctuation; a quotation inside
+    it keeps its marks (``a déclaré que les caisses étaient « intactes »``), and a
+    clause that is all quotation (``il estime que « … »``) is reported with its marks.
+    ``il a été annoncé que …`` (impersonal passive) has content but no source.
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        if _reporting(verb, sent, exclude) is None or verb.upos not in (
-                "VERB", "AUX", "ADJ", "NOUN"):
+    for verb in _reporting_verbs(sent, exclude):
+        if verb.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
-        for clause in sent.children(verb):
-            if clause.base_deprel != "ccomp":
-                continue
-            for part in (clause, *[c for c in sent.children(clause)
-                                   if c.base_deprel == "conj"]):
-                mark = next((c for c in sent.children(part)
-                             if c.deprel == "mark" and c.text.lower() in _QUE), None)
-                if mark is None or mark.i < verb.i or mark.i + 1 >= len(sent):
-                    continue
-                _add(out, sent, verb, mark.i + 1, exclude)
+        for mark in _que_marks(sent, verb, exclude):
+            if mark.i + 1 < len(sent):
+                _add(out, sent, verb, mark.i + 1, exclude, clause=sent.head_of(mark))
     return out
+
+
+def _que_marks(sent: Sentence, verb: Token, exclude: frozenset[int]) -> list[Token]:
+    """The ``que`` of each clause ``verb`` reports: those of its ``ccomp`` children, or
+    else the first ``que`` within :data:`QUE_WINDOW` words."""
+    marks = []
+    for clause in sent.children(verb):
+        if clause.base_deprel != "ccomp":
+            continue
+        mark = next((c for c in sent.children(clause)
+                     if c.deprel == "mark" and c.text.lower() in _QUE), None)
+        if mark is not None and mark.i > verb.i:
+            marks.append(mark)
+    if marks:
+        return marks
+    found = _cue_of(sent, verb)
+    after = found[1] if found is not None else verb.i
+    for tok in sent.tokens[after + 1:after + 1 + QUE_WINDOW]:
+        if tok.i in exclude or tok.text in (":", ";", ".", "?", "!"):
+            break
+        if tok.text.lower() in _QUE:
+            head = sent.head_of(tok)
+            if (tok.deprel == "mark" or tok.upos == "SCONJ") and head is not None and (
+                    head.i > tok.i):
+                return [tok]
+            break
+        if tok.upos == "VERB" or (tok.upos == "AUX" and tok.base_deprel not in ("aux", "cop")):
+            break  # another verb: the que is its
+    return []
 
 
 @rule
 def infinitive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``X a dit ne pas y voir une tentative``, ``X appelle à continuer le mouvement``,
-    ``X propose de garder cette possibilité``: an infinitive complement whose unsaid
-    subject is the speaker (or, after a request, its addressee).
+    ``X propose de garder cette possibilité``, ``X reproche aux médias de sous-estimer
+    …``, ``accusée par Y de prendre …``: an infinitive complement, bare or after ``à``
+    or ``de``, whose unsaid subject is the speaker (or, after a request, its addressee).
 
-    A bare infinitive reports a claim after a verb of saying (``affirme être
-    déterminé``, ``a annoncé pouvoir présenter``); with ``à``/``de`` only requests,
-    promises and threats report speech (``se mettre à``, ``finir de`` do not).
+    Whether the verb reports speech with such a complement (``affirme être déterminé``
+    does, ``se met à`` does not) is left to the ``report`` model.
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        entry = _reporting(verb, sent, exclude)
-        if entry is None or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
-        lemma, cls, ambiguous = entry.lemma, entry.cls, entry.ambiguous
         for comp in sent.children(verb):
-            if comp.base_deprel not in ("xcomp", "ccomp") or comp.i < verb.i or (
+            if comp.base_deprel not in ("xcomp", "ccomp", "advcl", "obl") or comp.i < verb.i or (
                     not _infinitival(sent, comp)):
                 continue
+            # the words before the infinitive (« être en rupture »: « en » is the
+            # predicate's, after the copula)
+            verb_form = comp if comp.feat("VerbForm") == "Inf" else min(
+                (c for c in sent.children(comp) if c.feat("VerbForm") == "Inf"),
+                key=lambda c: c.i)
             marks = [c for c in sent.children(comp)
-                     if c.deprel in ("mark", "case") and c.i < comp.i]
+                     if c.deprel in ("mark", "case") and c.i < verb_form.i]
             if any(m.text.lower() in _QUE for m in marks):
                 continue
-            if marks:
-                if marks[0].text.lower() not in ("à", "de", "d'", "d’"):
-                    continue
-                if cls != "ask" and lemma not in lexicon.words("preposition-infinitive-verbs"):
-                    continue
-                if lemma in ("dire", "annoncer") and marks[0].text.lower() == "à":
-                    continue
-            elif not ((cls == "say" and not ambiguous)
-                      or lemma in lexicon.words("bare-infinitive-verbs")):
+            if marks and marks[0].text.lower() not in ("à", "de", "d'", "d’"):
                 continue
             first = min(t.i for t in sent.subtree(comp) if t.i not in {m.i for m in marks})
-            _add(out, sent, verb, first, exclude, minimum=2)
+            before = sent[first - 1]
+            if before.head == verb.i and before.feat("VerbForm") == "Inf" and not marks:
+                continue  # « a annoncé pouvoir présenter »: the modal's report has it
+            _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS)
     return out
 
 
 @rule
 def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``La CGT a annoncé des actions surprises``, ``Renaud Muselier demande l'arrêt du
-    mouvement``, ``il appelle à la fin de la dérive``: the object of a verb of
-    announcing, requesting or denouncing is what was said (the guideline's ``X a
-    annoncé <content>``). Only the verbs of ``[object-report-verbs]`` in ``words.txt``
-    (and those of ``[call-verbs]`` with ``à``) take their object as content; a pronoun
-    object (``l'a annoncé``) is not content.
+    """``La CGT a annoncé des actions surprises``, ``il critique la presse``, ``il appelle
+    à la fin de la dérive``, ``ils se sont indignés de l'absence des médias``: the object
+    of a reporting verb, or its noun after one of the prepositions of
+    ``[content-prepositions]`` in ``words.txt``, is what was said (the guideline's ``X a
+    annoncé <content>``). Which verbs report speech with an object is the ``report``
+    model's call; a date (``a annoncé ce matin``) is never the content, nor is a
+    pronoun before the verb (``l'a annoncé``).
     """
     out: list[Attribution] = []
-    for verb in sent.tokens:
-        entry = _reporting(verb, sent, exclude)
-        if entry is None or not _finite_report(verb):
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
             continue
-        lemma = entry.lemma
-        calling = lemma in lexicon.words("call-verbs")
-        if lemma not in lexicon.words("object-report-verbs") and not calling:
-            continue
+        cue = _cue_of(sent, verb)
         for comp in sent.children(verb):
-            if comp.i < verb.i or comp.upos not in ("NOUN", "NUM") or _is_person(sent, comp):
-                continue  # « …, a annoncé Sergueï Lavrov »: an inverted subject
+            if comp.i < verb.i or comp.upos not in ("NOUN", "NUM", "PROPN", "PRON"):
+                continue
+            if cue is not None and comp.i <= cue[1]:
+                continue  # « état » in « fait état de »: a word of the cue
             if comp.lemma.lower() in lexicon.words("time-nouns"):
                 continue  # a annoncé ce matin …: a date, not the content
-            if calling:
-                case = [c for c in sent.children(comp) if c.deprel == "case"]
-                if comp.base_deprel not in ("obl", "iobj") or not case or (
-                        case[0].text.lower() not in ("à", "au", "aux")):
-                    continue
-                first = case[0].i + 1
-            elif comp.base_deprel == "obj":
+            if comp.base_deprel == "obj":
                 first = min(t.i for t in sent.subtree(comp))
             else:
-                continue
-            _add(out, sent, verb, first, exclude, minimum=2)
+                case = [c for c in sent.children(comp) if c.deprel == "case" and c.i < comp.i]
+                if comp.base_deprel not in ("obl", "iobj") or len(case) != 1 or (
+                        case[0].text.lower() not in lexicon.words("content-prepositions")):
+                    continue
+                first = case[0].i + 1
+            _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS,
+                 last=_phrase_end(sent, comp, exclude))
     return out
 
 
-def _is_person(sent: Sentence, tok: Token) -> bool:
-    return tok.upos == "PROPN" or tok.ent == "PER" or tok.lemma.lower() in lexicon.role_nouns()
+@rule
+def phrase_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+    """``Un premier bilan faisait état de neuf victimes``, ``le collectif met également en
+    avant les problèmes de sécurité``, ``a fait part de son inquiétude``: the words after
+    a cue of several words (``[cues]`` of ``speech_cues.txt``), after its ``de`` if it
+    has one. (``a fait savoir que …`` is a que-clause.)"""
+    out: list[Attribution] = []
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
+            continue
+        found = _cue_of(sent, verb)
+        if found is None:
+            continue
+        first = found[1] + 1
+        if first < len(sent) and sent[first].text.lower() in lexicon.words(
+                "content-prepositions"):
+            first += 1
+        if first >= len(sent) or sent[first].upos not in ("DET", "NOUN", "NUM", "PROPN",
+                                                          "ADJ", "PRON", "PUNCT"):
+            continue
+        if sent[first].text.lower() in _QUE:
+            continue  # a fait savoir que: the que-clause's
+        _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS)
+    return out
+
+
+@rule
+def passive_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
+    """``L'attentat a rapidement été revendiqué par la branche locale``, ``Ces
+    bombardements sont d'ailleurs critiqués par des ONG``: the subject of a passive
+    reporting verb with an agent is what the agent said (the guideline annotates the
+    subject's phrase as the content, the agent as the source)."""
+    out: list[Attribution] = []
+    for verb in _reporting_verbs(sent, exclude):
+        if not _finite_report(verb):
+            continue
+        if not any(c.deprel == "aux:pass" for c in sent.children(verb)):
+            continue
+        subj = next((c for c in sent.children(verb) if c.deprel == "nsubj:pass"
+                     and c.i < verb.i and c.upos in ("NOUN", "PROPN", "NUM", "PRON")), None)
+        agent = agent_of(sent, verb)
+        if subj is None or agent is None or subj.upos == "PRON":
+            continue  # « qui a été revendiqué par X »: the antecedent is elsewhere
+        body = _trimmed([t for t in sent.subtree(subj) if t.i < verb.i], exclude)
+        if len([t for t in body if t.upos != "PUNCT"]) < MIN_COMPLEMENT_WORDS:
+            continue
+        speaker = speaker_tokens(sent, agent, verb, frozenset(t.i for t in body))
+        out.append(Attribution(verb, speaker, _span(body)))
+    return out
+
+
+def _phrase_end(sent: Sentence, comp: Token, exclude: frozenset[int]) -> int:
+    """Where a noun complement's content ends: at the comma after its phrase (« a
+    annoncé leur ratification dans un communiqué commun, à la veille du sommet »: the
+    parser hangs the words before the comma from the verb or the noun, whichever; those
+    after it are the writer's), or at the end of the sentence."""
+    end = max(t.i for t in sent.subtree(comp))
+    comma = next((t.i for t in sent.tokens[end + 1:] if t.text == "," and t.i not in exclude),
+                 None)
+    return len(sent) - 1 if comma is None else comma - 1
 
 
 def _finite_report(verb: Token) -> bool:
@@ -406,17 +591,20 @@ def _infinitival(sent: Sentence, comp: Token) -> bool:
 @rule
 def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
     """``<clause>, estime le ministre russe.``: an incise verb after a clause of the
-    author's that is not in marks reports that clause as the source's view.
+    author's reports that clause as the source's view.
 
-    French inverts the subject of such an incise, and nothing but the subject follows:
-    the verb comes after a comma (its auxiliary and clitics between), its subject
-    right after it (``estime le ministre russe``) or hyphenated before it
-    (``estime-t-il``), and the sentence ends there. A verb followed by an object
-    (``…, nommé par X à la tête de France Musique``, ``…, gémit sur le débordement du
-    luxe``) is the author's narration, not an incise.
+    French inverts the subject of such an incise: the verb comes after a comma (its
+    auxiliary, clitics and adverbs between: ``, a d'ailleurs confirmé``; or one of the
+    ``[incise-openers]`` of ``words.txt``: ``, comme l'indique X``, ``, ce qu'a confirmé
+    X``), its subject right after it (``estime le ministre russe``, ``ont annoncé le 26
+    mars les Nations unies``) or hyphenated before it (``estime-t-il``). A verb with a
+    subject before it, or followed by a preposition (``…, gémit sur le débordement du
+    luxe``), is the author's narration. The content is the member of the sentence
+    before the comma (after a semicolon, if any).
     """
-    for verb in sent.tokens:
-        if verb.i < 3 or _reporting(verb, sent, exclude) is None:
+    out: list[Attribution] = []
+    for verb in _reporting_verbs(sent, exclude):
+        if verb.i < 3:
             continue
         if verb.feat("VerbForm") in ("Part", "Inf") and verb.feat("Tense") != "Past":
             continue  # …, affirmant que …: a participle, not an incise
@@ -429,7 +617,9 @@ def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution
         if after is not None and after.upos == "ADP":
             continue  # …, gémit sur le débordement du luxe: no subject right after
         aux = verb.i - 1
-        while aux > 0 and sent[aux].upos in ("AUX", "PRON") and sent[aux].text != ",":
+        while aux > 0 and sent[aux].text != "," and (
+                sent[aux].upos in ("AUX", "PRON", "ADV")
+                or sent[aux].text.lower() in lexicon.words("incise-openers")):
             aux -= 1
         comma = sent[aux]
         if comma.text != ",":
@@ -442,116 +632,103 @@ def inverted_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution
         if not person_like(sent, subj):
             continue
         speaker = speaker_tokens(sent, subj, verb, frozenset(range(comma.i + 1)))
-        tail_from = max([verb.i, *(t.i for t in speaker)]) + 1
-        tail = [t for t in sent.tokens[tail_from:] if t.upos != "PUNCT"]
-        if tail and tail[0].text.lower() not in ("qui", "selon"):
-            continue
-        body = [t for t in sent.tokens[:comma.i] if not t.text.startswith("-")]
+        member = _member(sent, comma, exclude)
+        body = [t for t in member if t.i < comma.i and not t.text.startswith("-")]
         while body and body[0].upos == "PUNCT":
             body.pop(0)
-        if len(body) < 4 or any(t.i in exclude for t in body):
+        if len(body) < 4 or not any(t.upos in ("VERB", "AUX") for t in body):
             continue
-        if not any(t.upos in ("VERB", "AUX") for t in body):
-            continue
-        return [Attribution(verb, speaker, _span(body))]
-    return []
+        out.append(Attribution(verb, speaker, _span(body)))
+    return out
 
 
 @rule
 def selon_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
-    """``Selon Moscou, <clause>`` / ``<clause>, selon Moscou``: the main clause without
-    the ``selon`` phrase is the reported content.
+    """``Selon Moscou, <clause>`` / ``<clause>, selon Moscou``, and every other source
+    preposition of the lexicon (``à en croire X``, ``de l'avis de X``…): the clause
+    without the phrase is the reported content, within the member of the sentence that
+    holds the phrase (``Pour certains, A ; pour d'autres, B``: two reports).
 
     ``Pour X, …`` gives a source only when X can hold a view (``Pour L'Opinion``, ``pour
     le député Yann Galut``), not ``Pour les séries générales`` nor ``Pour ses 90 ans``.
     A clause that is all quotation but for a conjunction (``« … » et « … », selon X``)
     is a quote in marks, not indirect speech.
     """
-    found = source_phrase(sent, exclude)
-    if found is None:
-        return []
-    cue, head = found
-    if cue.text.lower() == "pour" and not person_like(sent, head):
-        return []
-    phrase = {t.i for t in sent.subtree(head)} | {cue.i}
-    if cue.text.lower() in ("d'", "d’"):
-        phrase.add(cue.i + 1)
-    body = [t for t in sent.tokens if t.i not in phrase]
-    # cut the pieces of the sentence separated from the clause by the phrase's commas
-    lo, hi = min(phrase), max(phrase)
-    if lo <= 1 or _before_is_short(sent, lo):
-        body = [t for t in body if t.i > hi]
-    else:
-        body = [t for t in body if t.i < lo]
-    while body and body[0].upos == "PUNCT":
-        body.pop(0)
-    while body and body[-1].upos == "PUNCT" and body[-1].text not in _CLOSERS:
-        body.pop()
-    if len(body) < 3:
-        return []
-    own = [t for t in body if t.i not in exclude]
-    if not any(t.upos in ("VERB", "AUX", "ADJ") for t in own):
-        return []
-    speaker = speaker_tokens(sent, head, None, frozenset(t.i for t in body))
-    return [Attribution(cue, speaker, _span(body))]
-
-
-def _before_is_short(sent: Sentence, lo: int) -> bool:
-    """``Vers 20h45, selon la Banque de France, …``: a short adverbial before the
-    ``selon`` phrase still leaves the content after it."""
-    words = [t for t in sent.tokens[:lo] if t.upos != "PUNCT"]
-    return len(words) <= 4 and not any(t.upos in ("VERB", "AUX") for t in words)
-
-
-#: The rules for reported speech without marks, all tried on every candidate sentence;
-#: on overlapping contents the earlier rule wins.
-INDIRECT_RULES: tuple[IndirectRule, ...] = (
-    que_clause, infinitive_clause, object_clause, inverted_clause, selon_clause,
-)
-
-
-def find_indirect(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[Attribution]:
-    """Reported speech without marks in ``sent``; ``exclude`` holds the indices of tokens
-    inside quotation marks (a verb inside a quotation is part of the quote).
-
-    When two reports overlap, the one found first stays; the other keeps the part of
-    its content before the first's cue and source (``Pour le journal Le Monde, ce
-    blocage est « intolérable » et Louis Dreyfus […] estime qu'« … »``: the ``selon``
-    content ends where Louis Dreyfus's report begins), or is dropped.
-    """
-    out: list[Attribution] = []
-    for fn in INDIRECT_RULES:
-        for found in fn(sent, exclude):
-            if found.content is None:
-                continue
-            trimmed = _trim(sent, found, out)
-            if trimmed is not None:
-                out.append(trimmed)
+    out = []
+    for cue, head, last in source_phrases(sent, exclude):
+        if cue.text.lower() == "pour" and not person_like(sent, head):
+            continue
+        phrase = _source_words(sent, head, exclude) | set(range(cue.i, last + 1))
+        member = _member(sent, cue, exclude)
+        body = [t for t in member if t.i not in phrase]
+        # cut the pieces of the sentence separated from the clause by the phrase's commas
+        lo, hi = min(phrase), max(phrase)
+        if lo <= member[0].i + 1 or _before_is_short(sent, lo, member[0].i):
+            body = [t for t in body if t.i > hi]
+        else:
+            body = [t for t in body if t.i < lo]
+        while body and body[0].upos == "PUNCT":
+            body.pop(0)
+        while body and body[-1].upos == "PUNCT" and body[-1].text not in _CLOSERS:
+            body.pop()
+        if len(body) < 3:
+            continue
+        own = [t for t in body if t.i not in exclude]
+        if not any(t.upos in ("VERB", "AUX", "ADJ") for t in own):
+            continue
+        speaker = speaker_tokens(sent, head, None, frozenset(t.i for t in body))
+        out.append(Attribution(cue, speaker, _span(body)))
     return out
 
 
-def _trim(sent: Sentence, found: Attribution, kept: list[Attribution]) -> Attribution | None:
-    assert found.content is not None
-    start, end = found.content
-    for other in kept:
-        assert other.content is not None
-        if not _overlaps((start, end), other.content):
-            continue
-        opening = min([other.content[0],
-                       *(t.start for t in other.speaker),
-                       *([other.cue.start] if other.cue is not None else [])])
-        if opening <= start:
-            return None
-        body = [t for t in sent.tokens if start <= t.start and t.end <= opening]
-        while body and (body[-1].upos in ("PUNCT", "CCONJ") and body[-1].text not in _CLOSERS):
-            body.pop()
-        if len([t for t in body if t.upos != "PUNCT"]) < 3:
-            return None
-        start, end = _span(body)
-    if (start, end) == found.content:
-        return found
-    return attrs.evolve(found, content=(start, end))
+def _source_words(sent: Sentence, head: Token, exclude: frozenset[int]) -> set[int]:
+    """The words of the source phrase headed by ``head``: its subtree, unless the parser
+    hung the reported clause itself from the source (« Selon ses proches, l'arme était
+    … » parsed with « proches » as the root), in which case the phrase ends at the
+    first comma after the head."""
+    words = {t.i for t in sent.subtree(head)}
+    if not any(t.feat("VerbForm") == "Fin" and t.i > head.i for t in sent.subtree(head)):
+        return words
+    comma = next((t.i for t in sent.tokens[head.i + 1:] if t.text == "," and t.i not in exclude),
+                 len(sent))
+    return {i for i in words if i < comma}
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _member(sent: Sentence, tok: Token, exclude: frozenset[int]) -> list[Token]:
+    """The member of the sentence that holds ``tok``: the tokens between the semicolons
+    (outside quotation marks) around it."""
+    cuts = [t.i for t in sent.tokens if t.text == ";" and t.i not in exclude]
+    lo = max([c for c in cuts if c < tok.i], default=-1) + 1
+    hi = min([c for c in cuts if c > tok.i], default=len(sent))
+    return list(sent.tokens[lo:hi])
+
+
+def _before_is_short(sent: Sentence, lo: int, start: int = 0) -> bool:
+    """``Vers 20h45, selon la Banque de France, …``: a short adverbial before the
+    ``selon`` phrase (from token ``start``) still leaves the content after it."""
+    words = [t for t in sent.tokens[start:lo] if t.upos != "PUNCT"]
+    return len(words) <= 4 and not any(t.upos in ("VERB", "AUX") for t in words)
+
+
+#: The rules for reported speech without marks, all tried on every candidate sentence,
+#: in this order.
+INDIRECT_RULES: tuple[IndirectRule, ...] = (
+    que_clause, infinitive_clause, object_clause, phrase_clause, passive_clause,
+    inverted_clause, selon_clause,
+)
+
+
+def propose(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[Attribution]:
+    """Every report the rules find in ``sent``, in rule order, each (cue, content) once;
+    ``exclude`` holds the indices of tokens inside quotation marks (a verb inside a
+    quotation is part of the quote)."""
+    out: list[Attribution] = []
+    seen: set[tuple[int, tuple[int, int] | None]] = set()
+    for fn in INDIRECT_RULES:
+        for found in fn(sent, exclude):
+            key = (found.cue.i if found.cue is not None else -1, found.content)
+            if found.content is None or key in seen:
+                continue
+            seen.add(key)
+            out.append(found)
+    return out

@@ -52,17 +52,19 @@ __all__ = [
     "group_nouns",
     "is_speech_lemma",
     "is_title",
+    "leading_multiword_cue",
+    "leading_source_preposition",
     "lemmas_for_form",
     "multiword_cue_entries",
     "multiword_cue_regex",
     "multiword_cues",
     "non_source_pronouns",
     "noun_gender",
-    "object_verbs",
     "pronoun",
     "role_nouns",
     "role_phrases",
     "source_preposition",
+    "source_preposition_openers",
     "source_preposition_regex",
     "source_prepositions",
     "speech_verb",
@@ -537,21 +539,52 @@ def multiword_cue_regex() -> re.Pattern[str]:
     return re.compile(r"\b" + _multiword_pattern(), re.IGNORECASE)
 
 
+@functools.cache
+def _leading_cue_regex() -> re.Pattern[str]:
+    """Every multi-word cue as a named group, anchored at the start of the text."""
+    heads = _head_verb_stems()
+    groups = []
+    for n, cue in enumerate(multiword_cue_entries()):
+        lead, tail = _cue_parts(cue)
+        first = _trie_pattern(_head_forms(lead)) + r"(?!\w)" if lead in heads \
+            else _word_pattern(lead)
+        groups.append(f"(?P<c{n}>{first}{tail})")
+    return re.compile("(?:" + "|".join(groups) + ")", re.IGNORECASE)
+
+
+def leading_multiword_cue(text: str) -> tuple[MultiwordCue, int] | None:
+    """The multi-word cue that ``text`` starts with (at its head verb, or at « en » for
+    « en appeler à ») and its length in characters: « faisait état de neuf victimes »
+    gives ``faire état`` and 12, « a fait savoir » nothing (the text starts with the
+    auxiliary), « fait aussi savoir que » gives ``faire savoir`` and 17."""
+    m = _leading_cue_regex().match(text)
+    if m is None or m.lastgroup is None:
+        return None
+    return multiword_cue_entries()[int(m.lastgroup[1:])], m.end()
+
+
+def _cue_parts(cue: MultiwordCue) -> tuple[str, str]:
+    """The first word of a cue as written in text (the clitic « se » left out: it comes
+    before the auxiliary) and the pattern of the words after it."""
+    words = [w for w in cue.lemmas if w != "se"]
+    head = _head(cue.lemmas)
+    parts = []
+    for i, word in enumerate(words[1:], 1):
+        skip = words[i - 1] == head or (i == 1 and words[0] == "en")
+        parts.append((_SKIP if skip else "") + _GAP)
+        parts.append(_trie_pattern(_head_forms(head)) + r"(?!\w)" if word == head
+                     else _word_pattern(word))
+    return words[0], "".join(parts)
+
+
 def _multiword_pattern() -> str:
     heads = _head_verb_stems()
     # Cues are grouped by their first word, so that the forms of « faire » are tried once
     # and not once for each of its twenty cues.
     tails: dict[str, list[str]] = {}
     for cue in multiword_cue_entries():
-        words = [w for w in cue.lemmas if w != "se"]  # the clitic precedes the auxiliary
-        head = _head(cue.lemmas)
-        parts = []
-        for i, word in enumerate(words[1:], 1):
-            skip = words[i - 1] == head or (i == 1 and words[0] == "en")
-            parts.append((_SKIP if skip else "") + _GAP)
-            parts.append(_trie_pattern(_head_forms(head)) + r"(?!\w)" if word == head
-                         else _word_pattern(word))
-        tails.setdefault(words[0], []).append("".join(parts))
+        lead, tail = _cue_parts(cue)
+        tails.setdefault(lead, []).append(tail)
     alternatives = [
         (_trie_pattern(_head_forms(lead)) + r"(?!\w)" if lead in heads else _word_pattern(lead))
         + "(?:" + "|".join(group) + ")"
@@ -600,19 +633,58 @@ def source_preposition_regex() -> re.Pattern[str]:
     return re.compile(r"\b" + anywhere + "|" + initial, re.IGNORECASE)
 
 
+@functools.cache
+def _leading_preposition_regex() -> re.Pattern[str]:
+    """Every source preposition as a named group, anchored at the start of the text."""
+    groups = [f"(?P<p{n}>{_preposition_pattern(prep.text)})(?!\\w)"
+              for n, prep in enumerate(_prepositions().values())]
+    return re.compile("(?:" + "|".join(groups) + ")", re.IGNORECASE)
+
+
+@functools.cache
+def source_preposition_openers() -> frozenset[str]:
+    """The first token of every source preposition as a tokenizer gives it, lowercase
+    with a straight apostrophe: ``selon``, ``d'`` (« d'après »), ``de`` (« de l'avis
+    de »), ``à`` (« à en croire »)…: a cheap test before
+    :func:`leading_source_preposition`."""
+    out = set()
+    for prep in _prepositions():
+        first = prep.split()[0]
+        out.add(first[:first.index("'") + 1] if "'" in first else first)
+    return frozenset(out)
+
+
+def leading_source_preposition(text: str) -> tuple[SourcePreposition, int] | None:
+    """The source preposition that ``text`` starts with and its length in characters,
+    whatever its spelling in the text: « D’après la police » gives ``d'après`` and 7,
+    « de l'avis des experts » gives ``de l'avis de`` and 13 (its final « de » contracted
+    with the article), « À en croire le ministre » gives ``à en croire`` and 11. Where
+    the preposition may stand (``initial``) is left to the caller, who knows the clause."""
+    m = _leading_preposition_regex().match(text)
+    if m is None or m.lastgroup is None:
+        return None
+    entries = list(_prepositions().values())
+    return entries[int(m.lastgroup[1:])], m.end()
+
+
+def _preposition_pattern(text: str) -> str:
+    """The pattern of one preposition in raw text: spaces of any width, both apostrophes,
+    and a final « de » contracted with the article of the source (aux yeux du ministre)."""
+    words = text.split()
+    return r"\s+".join(
+        _FUNCTION_WORDS["de"] if w == "de" and i == len(words) - 1
+        else re.escape(w).replace("'", _ELIDED + r"\s*")  # « l'avis », « l' avis »
+        for i, w in enumerate(words)
+    )
+
+
 def _preposition_patterns() -> tuple[str, str]:
     """The patterns of the prepositions allowed anywhere and of those allowed only at the
     start of a sentence."""
     anywhere: list[str] = []
     initial: list[str] = []
     for prep in _prepositions().values():
-        words = prep.text.split()
-        # a final « de » contracts with the article of the source: aux yeux du ministre
-        pattern = r"\s+".join(
-            _FUNCTION_WORDS["de"] if w == "de" and i == len(words) - 1
-            else re.escape(w).replace("'", _ELIDED)
-            for i, w in enumerate(words)
-        )
+        pattern = _preposition_pattern(prep.text)
         (initial if prep.initial_only else anywhere).append(pattern)
     first = "(?:" + "|".join(initial or ["(?!)"]) + r")(?!\w)"
     # the word is looked for first: testing the sentence start at every position is slow
@@ -864,12 +936,3 @@ def light_lemma(form: str, upos: str) -> str:
         if low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is", "ès")):
             return low[:-1]
     return low
-
-
-@functools.cache
-def object_verbs() -> frozenset[str]:
-    """The verbs whose object or prepositional infinitive can be reported content
-    (``annoncer des actions``, ``appeler à la grève``, ``promettre de partir``): the
-    candidate pre-filter parses a sentence for them only."""
-    return (words("object-report-verbs") | words("call-verbs")
-            | words("preposition-infinitive-verbs"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import random
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ __all__ = [
     "GoldDoc",
     "cross_validate",
     "fit",
+    "indirect_match",
     "label",
     "prepare_gold",
     "read_gold",
@@ -83,6 +84,12 @@ def _match(span: tuple[int, int], quotes: Iterable[Mapping[str, Any]]) -> Mappin
     return best
 
 
+def indirect_match(span: tuple[int, int], gold: GoldDoc) -> Mapping[str, Any] | None:
+    """The gold indirect quote that a proposed content ``span`` stands for, by the
+    scorer's rule (an overlap of at least half of each), or None."""
+    return _match(span, (q for q in gold["quotes"] if q["kind"] == "indirect"))
+
+
 def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
     """The class of each option of ``inst`` according to the gold document, or None when
     the gold says nothing of the span (a span the gold does not count as a quote).
@@ -91,7 +98,9 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
       (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
     - ``entity``: ``yes`` for the entity whose name is the gold ``speaker_name`` of the
       quote whose speaker mention is the span (:func:`same_source`);
-    - ``kind``: the gold kind of the span in marks.
+    - ``kind``: the gold kind of the span in marks;
+    - ``report``: ``yes`` when the proposed content matches a gold indirect quote by the
+      scorer's rule (:func:`indirect_match`), else ``no``.
     """
     if inst.decision == "source":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
@@ -116,6 +125,8 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
     if inst.decision == "kind":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
         return None if g is None else [g["kind"]]
+    if inst.decision == "report":
+        return ["yes" if indirect_match(inst.span, gold) is not None else "no"]
     raise ValueError(f"no labels for the decision {inst.decision!r}")
 
 
@@ -262,28 +273,45 @@ def _collect(prepared: Sequence[Prepared], settings: Settings, models: Models) -
 
 #: The decisions trained, in pipeline order, and those that rank options (a conditional
 #: logit) rather than classify an instance.
-_TRAINED = ("source", "entity", "kind")
+_TRAINED = ("source", "entity", "kind", "report")
 _RANKERS = frozenset({"source", "entity"})
 
 
 def train(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
           settings: Settings | None = None, meta: Mapping[str, Any] | None = None,
-          log: Callable[[str], None] | None = None) -> Models:
-    """Train every learned decision on ``prepared`` documents labelled by ``golds``."""
+          log: Callable[[str], None] | None = None,
+          indirect: Collection[str] | None = None) -> Models:
+    """Train every learned decision on ``prepared`` documents labelled by ``golds``.
+
+    ``indirect``: the ids of the documents whose gold annotates indirect speech (by
+    default all of them); the ``report`` decision learns from these only, as a gold file
+    that annotates no indirect speech at all (the fiction of lit-train) says nothing of
+    it, and would teach the model that nothing is reported.
+    """
     settings = settings or Settings()
     by_id = {d["doc_id"]: d for d in golds}
     models = Models.untrained()
     for name in _TRAINED:
         trace = _collect(prepared, settings, models)
+        labelled = by_id if name != "report" or indirect is None else {
+            k: d for k, d in by_id.items() if k in indirect}
         if name in _RANKERS:
-            model = fit_ranker(name, _groups(trace, name, by_id), meta=meta)
+            model = fit_ranker(name, _groups(trace, name, labelled), meta=meta)
         else:
-            model = fit(name, _rows(trace, name, by_id), DECISIONS[name], meta=meta)
+            model = fit(name, _rows(trace, name, labelled), DECISIONS[name], meta=meta)
         if log is not None:
             log(f"{name}: {model.meta.get('groups', model.meta.get('instances', 0))} "
                 f"instances, {model.meta.get('features', 0)} features")
         models = attrs.evolve(models, **{name: model})
     return models
+
+
+def annotates_indirect(files: Iterable[Sequence[GoldDoc]]) -> set[str]:
+    """The ids of the documents of every gold file that annotates indirect speech at all
+    (lit-train's fiction annotates none: its silence says nothing of indirect speech)."""
+    return {d["doc_id"] for docs in files
+            if any(q["kind"] == "indirect" for d in docs for q in d["quotes"])
+            for d in docs}
 
 
 def folds(doc_ids: Sequence[str], k: int = FOLDS, seed: int = SEED) -> list[list[str]]:
@@ -296,10 +324,12 @@ def folds(doc_ids: Sequence[str], k: int = FOLDS, seed: int = SEED) -> list[list
 def cross_validate(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
                    k: int = FOLDS, seed: int = SEED, settings: Settings | None = None,
                    also: Sequence[Prepared] = (), also_golds: Sequence[GoldDoc] = (),
+                   indirect: Collection[str] | None = None,
                    log: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """Predictions for every gold document, each made by models trained on the other
     folds (and on the documents ``also``, labelled by ``also_golds``, in every fold):
-    the quotes in the JSON form of ``quotesnap extract --format jsonl``."""
+    the quotes in the JSON form of ``quotesnap extract --format jsonl``. ``indirect`` as
+    in :func:`train`."""
     settings = settings or Settings()
     by_doc = {p.plan.doc_id: p for p in prepared}
     out: list[dict[str, Any]] = []
@@ -307,7 +337,7 @@ def cross_validate(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,
         test = set(test_ids)
         train_docs = [p for p in prepared if p.plan.doc_id not in test] + list(also)
         train_golds = [d for d in golds if d["doc_id"] not in test] + list(also_golds)
-        models = train(train_docs, train_golds, settings=settings)
+        models = train(train_docs, train_golds, settings=settings, indirect=indirect)
         for doc_id in test_ids:
             extraction = by_doc[doc_id].assemble(settings, models)
             out.extend(q.to_dict() for q in extraction.quotes)

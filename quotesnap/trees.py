@@ -17,15 +17,18 @@ from . import lexicon
 from .parse import Sentence, Token
 
 __all__ = [
+    "PREPOSITION_WORDS",
     "agent_of",
     "inverted_subject",
     "is_expletive",
     "is_passive",
     "is_speech_verb",
+    "joined_text",
     "mention_tokens",
     "person_like",
     "quote_head",
     "source_phrase",
+    "source_phrases",
     "speaker_tokens",
     "speech_lemma",
     "speech_verbs",
@@ -349,28 +352,42 @@ def quote_head(sent: Sentence, quote: frozenset[int]) -> Token | None:
 
 def source_phrase(sent: Sentence,
                   exclude: frozenset[int] = frozenset()) -> tuple[Token, Token] | None:
-    """The ``selon``/``d'après``/``pour`` phrase of ``sent`` outside ``exclude`` (the
-    quote's own words: « … le contexte difficile d'après Tiananmen » is not a source)."""
+    """The first phrase of ``sent`` outside ``exclude`` (the quote's own words: « … le
+    contexte difficile d'après Tiananmen » is not a source) that gives the source of a
+    statement with no verb, as the first token of its preposition and the head of the
+    source (see :func:`source_phrases`)."""
+    return next(((cue, head) for cue, head, _ in source_phrases(sent, exclude)), None)
+
+
+def source_phrases(sent: Sentence,
+                   exclude: frozenset[int] = frozenset()) -> list[tuple[Token, Token, int]]:
+    """Every phrase of ``sent`` outside ``exclude`` that gives the source of a statement
+    with no verb, as the first token of its preposition, the head of the source and the
+    index of the preposition's last token: every preposition of the lexicon's
+    ``[prepositions]`` (:func:`quotesnap.lexicon.leading_source_preposition`: ``selon
+    X``, ``d'après X``, ``de l'avis de X``, ``aux yeux de X``, ``à en croire X``, and
+    ``Pour X, …`` or ``Suivant X, …`` at the head of a clause). A relative pronoun is
+    not a source (« la rumeur selon laquelle … »: the rumour says it)."""
+    out = []
+    openers = lexicon.source_preposition_openers()
     for tok in sent.tokens:
-        if tok.i in exclude:
+        if tok.i in exclude or tok.text.lower().replace("’", "'") not in openers:
             continue
-        word = tok.text.lower()
-        if word == "selon" or (word == "après" and tok.i > 0
-                               and sent[tok.i - 1].text.lower() in ("d'", "d’")):
-            cue = sent[tok.i - 1] if word == "après" else tok
-        elif word == "pour" and _opens_clause(sent, tok):
-            cue = tok
-        else:
+        text, offsets = joined_text(sent, tok.i, tok.i + PREPOSITION_WORDS)
+        found = lexicon.leading_source_preposition(text)
+        if found is None:
             continue
-        head = sent.head_of(tok)
-        if head is None or head.i < tok.i:
-            # the parser did not attach the preposition: take the next nominal word
-            head = next((t for t in sent.tokens[tok.i + 1:tok.i + 4]
-                         if t.upos in ("PROPN", "NOUN", "PRON")), None)
+        prep, length = found
+        if prep.initial_only and not _opens_clause(sent, tok):
+            continue
+        last = tok.i + max(k for k, offset in enumerate(offsets) if offset < length)
+        head = _source_head(sent, last)
         if head is None:
             continue
         if head.text.lower() in lexicon.non_source_pronouns():
             continue  # selon moi, pour nous: the writer's own view
+        if head.text.lower() in lexicon.words("relative-pronouns"):
+            continue  # la rumeur selon laquelle …
         if head.lemma.lower() in lexicon.words("saying-nouns"):
             # selon les déclarations du ministre russe -> le ministre russe
             holder = next((c for c in sent.children(head)
@@ -380,8 +397,50 @@ def source_phrase(sent: Sentence,
                 head = holder
         if head.upos not in ("PROPN", "NOUN", "PRON"):
             continue
-        return cue, head
-    return None
+        out.append((tok, head, last))
+    return out
+
+
+#: How many tokens a source preposition spans at most (« de l' avis des »).
+PREPOSITION_WORDS = 6
+#: How many words after a source preposition its source's head may come (« selon le tout
+#: premier bilan »: the determiner and adjectives before the noun).
+SOURCE_HEAD_WINDOW = 3
+
+
+def _source_head(sent: Sentence, last: int) -> Token | None:
+    """The head of the source after a preposition whose last word is token ``last``: the
+    noun the preposition's last word hangs from (``selon le ministre``), or, when the
+    parser hung it elsewhere (``à en croire le ministre``: the verb « croire »
+    takes the source as its object), the first nominal word after it, climbed to the head
+    of its phrase while that stays after the preposition."""
+    head = sent.head_of(sent[last])
+    if head is not None and head.i > last and head.upos in ("PROPN", "NOUN", "PRON"):
+        return head
+    head = next((t for t in sent.tokens[last + 1:last + 1 + SOURCE_HEAD_WINDOW]
+                 if t.upos in ("PROPN", "NOUN", "PRON")), None)
+    while head is not None and (up := sent.head_of(head)) is not None and (
+            up.i > head.i and up.upos in ("PROPN", "NOUN")):
+        head = up  # « selon le Premier ministre »: from « Premier » to « ministre »
+    return head
+
+
+def joined_text(sent: Sentence, start: int = 0,
+                stop: int | None = None) -> tuple[str, list[int]]:
+    """The words of tokens ``start`` to ``stop`` (by default the whole sentence) with one
+    space where the text has any (what the lexicon's patterns of several words read),
+    and where each of these tokens starts in that string."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for t in sent.tokens[start:stop]:
+        if t.i > start and t.start > sent[t.i - 1].end:
+            parts.append(" ")
+            pos += 1
+        offsets.append(pos)
+        parts.append(t.text)
+        pos += len(t.text)
+    return "".join(parts), offsets
 
 
 def _opens_clause(sent: Sentence, tok: Token) -> bool:

@@ -6,7 +6,9 @@ Every learned decision is retrained on the other folds for each fold
 (:func:`quotesnap.training.cross_validate`), the predictions of all folds are scored
 together by ``../shared/eval/score.py``, and the oracle of the source candidates is
 printed: on quotes in marks whose gold names the speaker in the text, how often one of
-the candidates the rules propose is that mention.
+the candidates the rules propose is that mention; and the oracle of the indirect-speech
+proposals: how many gold indirect quotes one of the clauses the rules propose matches
+(by the scorer's rule), whatever the ``report`` model then decides.
 """
 
 from __future__ import annotations
@@ -38,7 +40,15 @@ def main() -> None:
 
     from quotesnap import Extractor
     from quotesnap.models import Models
-    from quotesnap.training import SEED, cross_validate, label, prepare_gold, read_gold
+    from quotesnap.training import (
+        SEED,
+        annotates_indirect,
+        cross_validate,
+        indirect_match,
+        label,
+        prepare_gold,
+        read_gold,
+    )
 
     t0 = time.perf_counter()
     golds = read_gold(args.gold)
@@ -50,6 +60,7 @@ def main() -> None:
     for repeat in range(args.repeats):
         preds = cross_validate(prepared, golds, k=args.folds, seed=SEED + repeat,
                                also=also, also_golds=also_golds,
+                               indirect=annotates_indirect([golds, also_golds]),
                                log=lambda m: print(m, file=sys.stderr))
         out = args.keep or Path(tempfile.mkdtemp()) / "crossval.pred.jsonl"
         with out.open("w", encoding="utf-8") as fh:
@@ -85,6 +96,18 @@ def main() -> None:
         found += "yes" in labels
     print(f"source candidates: the gold mention is among them for {found} of {total} "
           f"quotes in marks with a named speaker ({100 * found / max(total, 1):.1f} %)")
+
+    # the oracle of the report decision: is some proposed clause a gold indirect quote?
+    hit, proposals = set(), 0
+    for inst in trace:
+        if inst.decision == "report":
+            proposals += 1
+            g = indirect_match(inst.span, by_id[inst.doc_id])
+            if g is not None:
+                hit.add((inst.doc_id, g["start"], g["end"]))
+    n_indirect = sum(q["kind"] == "indirect" for d in golds for q in d["quotes"])
+    print(f"indirect proposals: {proposals} clauses proposed, one matches {len(hit)} of "
+          f"{n_indirect} gold indirect quotes ({100 * len(hit) / max(n_indirect, 1):.1f} %)")
 
 
 if __name__ == "__main__":

@@ -690,9 +690,7 @@ EXAMPLES = [
             "traditionnelles familiales », appelant à s’écarter des « valeurs occidentales ».",
             "préservation des valeurs traditionnelles familiales",
             PARTIAL, "La première version du texte", "La première version du texte",
-            "mettre en avant", "governor",
-            xfail="the lemma of the multi-word cue « mettait … en avant » is the inflected form "
-                  "« mettait »"),
+            "mettre en avant", "governor"),
     Example("nsubj-dire-infinitive-partial",
             "Un autre des trois journalistes, Ismaël Karroum, rédacteur en chef adjoint, a dit "
             "ne pas y voir une « tentative d'intimidation », si les choses en restent là.",

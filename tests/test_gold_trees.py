@@ -29,7 +29,7 @@ import pytest
 
 from quotesnap import ud
 from quotesnap.attribute import Attribution, attribute_quote
-from quotesnap.indirect import find_indirect
+from quotesnap.indirect import propose
 from quotesnap.parse import Sentence
 
 UD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ud"
@@ -233,8 +233,8 @@ def attribute_row(row: Row) -> tuple[str, str]:
         if found is None:
             return "", ""
     else:
-        # Indirect speech: of what find_indirect reports, the clause of the row's verb.
-        candidates = [a for a in find_indirect(gold.sentence) if a.cue and a.cue.text == row.cue]
+        # Indirect speech: of what the rules propose, the clause of the row's verb.
+        candidates = [a for a in propose(gold.sentence) if a.cue and a.cue.text == row.cue]
         if not candidates:
             return "", ""
         found = candidates[0]
