@@ -20,6 +20,19 @@ typographiques* and the usage of French news agencies):
   older style (``« Bonjour, dit-il.`` / ``— Bonjour, répondit-elle. »``);
 - broken typography never raises: it becomes a :class:`~quotesnap.results.Diagnostic`.
 
+Broken typography is recovered from in bounded ways, so that time and output stay linear in
+the text whatever it holds (``docs/limits.md``):
+
+- a mark that never closes does not swallow the marks after it: an opening mark inside an
+  unclosed quote of the same mark starts the quote over (``« Un vieux ministre … « Mais
+  déjà …`` is two quotes, each paragraph of a speech reopened with « in a text whose line
+  breaks were lost), while a same-mark quote that does close nests as usual;
+- at most :data:`MAX_DEPTH` quotes are open at once; an opening mark beyond that starts the
+  innermost quote of the same mark over, or is ignored when there is none;
+- at most :data:`MAX_DIAGNOSTICS` diagnostics per text, then one ``too-many``;
+- every look-back (to the paragraph start, the sentence start) is bounded before it
+  searches.
+
 Apostrophes are never quotation marks: ’ in ``aujourd’hui``, ``l’État``, ``qu’il`` is followed
 by a letter, which a closing quote never is, and the straight ``'`` is not a mark at all.
 
@@ -32,7 +45,10 @@ gives the parts around it, which become separate quotes.
 
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
+import re
 
 import attrs
 import regex
@@ -40,7 +56,15 @@ import regex
 from . import lexicon
 from .results import Diagnostic, Kind
 
-__all__ = ["KIND_CONFIDENCE", "MarkedSpan", "ScanResult", "scan", "split_incises"]
+__all__ = [
+    "KIND_CONFIDENCE",
+    "MAX_DEPTH",
+    "MAX_DIAGNOSTICS",
+    "MarkedSpan",
+    "ScanResult",
+    "scan",
+    "split_incises",
+]
 
 #: How often the scanner's first guess at the kind is right: the precision of each guessed
 #: kind on ``../shared/data/gold/news-train.jsonl`` (column P of ``quotesnap evaluate
@@ -48,6 +72,16 @@ __all__ = ["KIND_CONFIDENCE", "MarkedSpan", "ScanResult", "scan", "split_incises
 #: a quote when only the scanner ran (``attribute=False``, ``--scan-only``): a fragment in
 #: marks is often a title or a term rather than someone's words, a clause in marks rarely.
 KIND_CONFIDENCE: dict[Kind, float] = {Kind.DIRECT: 0.93, Kind.PARTIAL: 0.66, Kind.OTHER: 0.79}
+
+#: How many quotes may be open at once (nested in one another, or left unclosed). Real
+#: text nests two or three deep; beyond this, an opening mark starts the innermost open
+#: quote of the same mark over, or is ignored with a ``too-deep`` diagnostic.
+MAX_DEPTH = 8
+#: Diagnostics reported per text; what follows is counted in one ``too-many`` diagnostic.
+MAX_DIAGNOSTICS = 1000
+#: How far back (in characters) the scanner looks for the start of a quote's sentence or
+#: paragraph; a search never goes further.
+LOOK_BACK = 300
 
 
 @attrs.frozen
@@ -137,6 +171,7 @@ _REOPENERS: dict[str, tuple[str, ...]] = {
 }
 _REOPEN = regex.compile(r"«|»|<<|“|„")
 
+
 # A dialogue turn: the first visible character of the paragraph is an em dash, an en dash
 # or the typewriter "--". A dash elsewhere in a line is punctuation (news use – as a
 # parenthesis, or after a dateline: "13 décembre 2018. – Cette journée …").
@@ -146,7 +181,7 @@ _OPENING_MARK = regex.compile(r"[«“„‟‹\"]|<<")
 # conseiller du président Barrow", "— Jean-Luc Boch (maire)", "— Donald Trump, Président
 # élu des États-Unis." That line is a signature, not a dialogue turn: it does not end like
 # a sentence, or it is one plain sentence (no ! ? …, no incise) that starts with a full name.
-_SIGNATURE_END = regex.compile(r"[^.!?…:;,«»“”\"]" + _SPACE + r"*\Z")
+_SENTENCE_PUNCT = frozenset(".!?…:;,«»“”\"")
 _NAMED_SENTENCE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*" + _SPACE
     + r"+\p{Lu}[\p{L}\p{M}]*[,(]?[^.!?…]*\.?" + _SPACE + r"*\Z"
@@ -222,7 +257,7 @@ _SPACES_BEFORE = regex.compile(_SPACE + "*", regex.REVERSE)
 
 
 def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int,
-                incises: tuple[tuple[int, int], ...], dialogue: bool) -> Kind:
+                incises: tuple[tuple[int, int], ...], dialogue: bool, cues: _Cues) -> Kind:
     """A first guess at the kind of a span; attribution refines it.
 
     The guideline of the gold files tells a direct quote from a partial one by its place,
@@ -241,7 +276,7 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
     """
     if dialogue or incises:
         return Kind.DIRECT
-    pos = _SPACES_BEFORE.match(text, 0, open_start).start()
+    pos = _SPACES_BEFORE.match(text, max(0, open_start - LOOK_BACK), open_start).start()
     if pos == 0 or text[pos - 1] in _OPENS_SENTENCE:
         body = text[start:end]
         if _SENTENCE_END.search(body) or len(_WORD.findall(body)) >= 3:
@@ -250,8 +285,7 @@ def _guess_kind(text: str, start: int, end: int, open_start: int, close_end: int
         m = after.match(text, close_end, min(len(text), close_end + 120))
         if m and _is_incise_verb(m.group("verb")):
             return Kind.DIRECT
-    sentence = _sentence_around(text, open_start, close_end)
-    return Kind.PARTIAL if lexicon.any_cue_regex().search(sentence) else Kind.OTHER
+    return Kind.PARTIAL if cues.around(open_start, close_end) else Kind.OTHER
 
 
 _LAST_BREAK = regex.compile(_BREAK, regex.REVERSE)
@@ -259,20 +293,43 @@ _SENTENCE_BEFORE = regex.compile(r"[.!?…]" + _SPACE, regex.REVERSE)
 _SENTENCE_AFTER = regex.compile(r"[.!?…](?:" + _SPACE + r"|\Z)|" + _BREAK)
 
 
-def _last_break(text: str, pos: int) -> int:
-    m = _LAST_BREAK.search(text, 0, pos)
-    return m.end() if m else 0
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], within its paragraph and 300 characters."""
-    lo = max(_last_break(text, start), start - 300)
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The sentence holding text[start:end], within its paragraph and LOOK_BACK characters
+    each side (both searches are bounded before they run), and whether a bound cut it."""
+    lo = max(0, start - LOOK_BACK)
+    cut = lo > 0
+    m = _LAST_BREAK.search(text, lo, start)
+    if m:
+        lo, cut = m.end(), False
     m = _SENTENCE_BEFORE.search(text, lo, start)
     if m:
-        lo = m.end()
-    hi = min(len(text), end + 300)
+        lo, cut = m.end(), False
+    hi = min(len(text), end + LOOK_BACK)
     m = _SENTENCE_AFTER.search(text, end, hi)
-    return text[lo : m.start() if m else hi]
+    return lo, m.start() if m else hi, cut or (m is None and hi < len(text))
+
+
+class _Cues:
+    """Does the sentence around a span hold a cue (a speech verb, ``selon``…)?
+
+    The sentence is searched on its own. When it is longer than the look-back bound on a
+    side (text without sentence punctuation, such as a run of hostile marks), the cues
+    found once in the whole text are used instead, so that many spans in one endless
+    sentence do not each search hundreds of characters around them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def around(self, start: int, end: int) -> bool:
+        lo, hi, cut = _sentence_around(self.text, start, end)
+        if not cut:
+            return lexicon.any_cue_regex().search(self.text[lo:hi]) is not None
+        if self._starts is None:
+            self._starts = [m.start() for m in lexicon.any_cue_regex().finditer(self.text)]
+        k = bisect.bisect_left(self._starts, lo)
+        return k < len(self._starts) and self._starts[k] < hi
 
 
 # --- Incises -----------------------------------------------------------------------------
@@ -298,6 +355,7 @@ def _find_incises(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
     return tuple(found)
 
 
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 _PART_START = regex.compile(r"(?:" + _SPACE + r"|[,;:.!?…])*")
 
 
@@ -315,6 +373,16 @@ def split_incises(span: MarkedSpan, text: str) -> list[tuple[int, int]]:
         pos = _PART_START.match(text, inc_end, span.end).end()
     parts.append((pos, span.end))
     return [(a, b) for a, b in parts if b > a]
+
+
+def _ends_unlike_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a character that is no sentence punctuation followed
+    only by spaces up to ``end`` (a line of trailing spaces counts). One backward pass over
+    the trailing spaces, never a search from every position."""
+    spaces = _SPACES_BEFORE.match(text, start, end).start()
+    if spaces < end:
+        return True  # a trailing space is itself such a character
+    return spaces > start and text[spaces - 1] not in _SENTENCE_PUNCT
 
 
 def _ends_content(text: str, pos: int, end: int) -> bool:
@@ -345,6 +413,11 @@ class _Open:
     paragraphs: int = 1
     # Where the paragraph ended, while a quote waits to see if the next one reopens it.
     para_end: int = 0
+    # The open quote of the same mark this one opened inside (« … « …), if any.
+    same: _Open | None = None
+    # Where the earliest quote of the same mark opened inside this one and not (yet) closed
+    # starts: if this quote never closes, it ends there (the inner one starts over).
+    restart: int | None = None
 
 
 class _Scanner:
@@ -358,21 +431,34 @@ class _Scanner:
         self.carry: _Open | None = None  # a quote that may continue in the next paragraph
         self.in_guillemet_dialogue = False
         self.skip_until = 0  # marks before this were consumed at a paragraph start
+        self.untold = 0  # diagnostics past MAX_DIAGNOSTICS
+        self.cues = _Cues(text)
+        self.first_untold: tuple[int, int] = (0, 0)
 
     def run(self) -> ScanResult:
         text = self.text
         self.paragraph_start(0)
-        for m in _TOKENS.finditer(text):
+        pos = 0
+        cycles = _Cycles(self)
+        while (m := _TOKENS.search(text, pos)) is not None:
+            pos = m.end()
             if m.start() < self.skip_until:
                 continue
             if m.lastgroup == "brk":
                 self.paragraph_end(m.start())
                 self.paragraph_start(m.end())
+                cycles.clear()
             else:
-                self.mark(m.group(), m.start(), m.end())
+                self.mark(m.group(), m.start(), pos)
+                pos += cycles.skip(m.start(), m.group())
         self.paragraph_end(len(text))
         if self.carry is not None:
             self.close_unclosed(self.carry, self.carry.para_end)
+        if self.untold:
+            start, end = self.first_untold
+            self.diagnostics.append(Diagnostic(
+                "too-many", f"{self.untold} more problems with quotation marks were not "
+                "reported, from here on; the text's marks are badly broken.", start, end))
         return ScanResult(_with_depths(self.spans), tuple(self.diagnostics))
 
     # Paragraphs -------------------------------------------------------------------------
@@ -394,7 +480,7 @@ class _Scanner:
         """Whether a paragraph opening with a dash names the source of the quotation
         above it rather than starting a dialogue turn."""
         end = _LINE_END.search(self.text, dash.end()).start()
-        if _SIGNATURE_END.search(self.text, dash.end(), end):
+        if _ends_unlike_a_sentence(self.text, dash.end(), end):
             return True
         # "— Toujours Laurence, répondit l'actrice avec calme." has an incise: a turn.
         return bool(_NAMED_SENTENCE.match(self.text, dash.end(), end)
@@ -424,14 +510,16 @@ class _Scanner:
         return False
 
     def paragraph_end(self, pos: int) -> None:
-        """Close what the paragraph left open; the outermost quote may go on."""
+        """Close what the paragraph left open; the outermost quote may go on (and so may
+        the last of a run of unclosed quotes that each start over in the one before)."""
         stack, self.stack = self.stack, []
         while stack:
             entry = stack.pop()
             end = _rstrip(self.text, pos, entry.start)
             if entry.dialogue:
                 self.emit(entry, end, "", end)
-            elif not stack and entry.mark in _REOPENERS:
+            elif entry.mark in _REOPENERS and entry.restart is None and all(
+                    e.restart is not None and not e.dialogue for e in stack):
                 entry.para_end = end
                 self.carry = entry
             else:
@@ -457,8 +545,24 @@ class _Scanner:
             self.close(mark, start, end)
 
     def open(self, mark: str, start: int, end: int) -> None:
+        same = next((e for e in reversed(self.stack) if e.mark == mark), None)
+        if len(self.stack) >= MAX_DEPTH:
+            if same is None:
+                self.diagnose("too-deep", f"{mark} would open a quote more than {MAX_DEPTH} "
+                              "deep; it was ignored.", start, end)
+                return
+            # Start the innermost quote of the same mark over: it (and whatever opened
+            # inside it) is taken as never closed and ends here.
+            while self.stack:
+                entry = self.stack.pop()
+                self.close_unclosed(entry, _rstrip(self.text, start, entry.start))
+                if entry is same:
+                    break
+            same = same.same
         content = _SPACES.match(self.text, end).end()
-        self.stack.append(_Open(mark, start, content))
+        self.stack.append(_Open(mark, start, content, same=same))
+        if same is not None and same.restart is None:
+            same.restart = start
 
     def find_opener(self, closer: str) -> int | None:
         """Index in the stack of the entry this closing mark closes, or None."""
@@ -479,11 +583,14 @@ class _Scanner:
         while len(self.stack) > index + 1:
             self.close_unclosed(self.stack.pop(), _rstrip(self.text, start, 0))
         entry = self.stack.pop()
+        if entry.same is not None and entry.same.restart == entry.open_start:
+            entry.same.restart = None  # it closed: a quote nested in the outer one
         if entry.guillemets:
             self.in_guillemet_dialogue = False
         content_end = _rstrip(self.text, start, entry.start)
-        if content_end <= entry.start and not entry.dialogue:
-            self.diagnose("empty", f"The marks {entry.mark}{mark} enclose nothing; "
+        if not entry.dialogue and not _WORDY.search(self.text, entry.start, content_end):
+            what = "nothing" if content_end <= entry.start else "no word"
+            self.diagnose("empty", f"The marks {entry.mark}{mark} enclose {what}; "
                           "no quote was made.", entry.open_start, end)
             return
         self.emit(entry, content_end, mark, end)
@@ -502,24 +609,34 @@ class _Scanner:
                       "ignored. Check for a missing opening mark before it.", start, end)
 
     def close_unclosed(self, entry: _Open, end: int) -> None:
-        """End a quote whose closing mark never came, at ``end`` (a paragraph end)."""
+        """End a quote whose closing mark never came, at ``end`` (a paragraph end), or
+        where a quote of the same mark opened inside it and did not close either."""
+        where = "end of its paragraph"
+        if entry.restart is not None and entry.restart < end:
+            end = _rstrip(self.text, entry.restart, entry.start)
+            where = "next mark of the same kind, which starts a quote over"
         mark_end = entry.open_start + len(entry.mark)
         if entry.mark in _WEAK:
             self.diagnose("unpaired", f"This {entry.mark} has no partner in its paragraph; "
                           "it was not taken as a quotation mark.", entry.open_start, mark_end)
             return
         self.diagnose("unclosed", f"{entry.mark} is never closed; the quote was ended at the "
-                      "end of its paragraph. Check for a missing closing mark.",
-                      entry.open_start, mark_end)
-        if end > entry.start:
-            self.emit(entry, end, "", end)
+                      f"{where}. Check for a missing closing mark.", entry.open_start, mark_end)
+        self.emit(entry, end, "", end)
 
     def diagnose(self, code: str, message: str, start: int, end: int) -> None:
-        self.diagnostics.append(Diagnostic(code, message, start, end))
+        if len(self.diagnostics) < MAX_DIAGNOSTICS:
+            self.diagnostics.append(Diagnostic(code, message, start, end))
+            return
+        if not self.untold:
+            self.first_untold = (start, end)
+        self.untold += 1
 
     def emit(self, entry: _Open, end: int, close_mark: str, close_end: int) -> None:
         if end <= entry.start:
             return
+        if not entry.dialogue and not _WORDY.search(self.text, entry.start, end):
+            return  # marks and punctuation alone (« “ ‹ …, « ? ») are no quote
         incises = _find_incises(self.text, entry.start, end)
         if entry.dialogue and incises and _ends_content(self.text, incises[-1][1], end):
             # "— Tu es donc toute seule avec lui ? demanda le jeune garçon." : a dialogue
@@ -527,13 +644,126 @@ class _Scanner:
             end = close_end = _rstrip(self.text, incises[-1][0], entry.start)
             incises = incises[:-1]
         kind = _guess_kind(self.text, entry.start, end, entry.open_start, close_end,
-                           incises, entry.dialogue)
+                           incises, entry.dialogue, self.cues)
         self.spans.append(MarkedSpan(
             start=entry.start, end=end, open_start=entry.open_start, close_end=close_end,
             depth=0, open_mark=entry.mark, close_mark=close_mark,
             paragraphs=entry.paragraphs, incises=incises, kind=kind,
             dialogue=entry.dialogue,
         ))
+
+
+class _Cycles:
+    """Skips what a run of broken marks would repeat, so that a million of them cost a
+    few thousand steps (``«««…``, ``« « …``, ``«»«»…``, ``«“‹„<<‘«“‹„<<‘…``).
+
+    After each mark, it compares the scanner's state with its state one cycle of ``k``
+    marks before (k up to :data:`CYCLE`). When the last cycle made no quote and reported
+    nothing (past MAX_DIAGNOSTICS a problem is only counted), left every older open quote
+    as it was and opened the same quotes one cycle further on, and the text goes on
+    repeating that cycle's characters, the following cycles would do the same: they are
+    counted at once, and the quotes the last cycle opened move to where the last of them
+    would open them. The last cycles of the repetition are always taken mark by mark.
+    """
+
+    CYCLE = 32
+
+    def __init__(self, scanner: _Scanner) -> None:
+        self.scanner = scanner
+        # (mark start, mark, state after it) for the last marks of the paragraph
+        self.seen: collections.deque[tuple[int, str, _State]] = collections.deque(
+            maxlen=2 * self.CYCLE + 1)
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+    def skip(self, start: int, mark: str) -> int:
+        """Record the mark just taken at ``start``; the length of text skipped after it."""
+        sc, seen = self.scanner, self.seen
+        seen.append((start, mark, _State(len(sc.spans), len(sc.diagnostics), sc.untold,
+                                         sc.in_guillemet_dialogue,
+                                         [(e, e.open_start, e.start, e.restart, e.same)
+                                          for e in sc.stack])))
+        n = len(seen)
+        text = sc.text
+        for k in range(1, min(self.CYCLE, (n - 1) // 2) + 1):
+            p0, mark0, before = seen[n - 1 - k]
+            p2, mark2, _ = seen[n - 1 - 2 * k]
+            if mark0 != mark or mark2 != mark:
+                continue
+            p1, _, after = seen[n - 1]
+            unit = text[p0:p1]
+            if text[p2:p0] != unit or not before.moved_on(p2, after, p0):
+                continue
+            # the text repeats the unit ``count`` times from this mark on; the cycles in
+            # the last repeat may see past it, so they are taken mark by mark
+            cycles = _repeat_count(unit, text, p1) - 2
+            if cycles <= 0:
+                continue
+            shift = cycles * len(unit)
+            sc.untold += cycles * (after.untold - before.untold)
+            for entry in sc.stack:
+                if entry.open_start > p0:  # opened by the last cycle: moves on
+                    entry.open_start += shift
+                    entry.start += shift
+                if entry.restart is not None and entry.restart > p0:
+                    entry.restart += shift
+            seen.clear()
+            return shift
+        return 0
+
+
+@attrs.frozen
+class _State:
+    """What the scanner's next steps depend on, recorded after a mark."""
+
+    spans: int
+    told: int
+    untold: int
+    guillemet_dialogue: bool
+    stack: list[tuple[_Open, int, int, int | None, _Open | None]]
+
+    def moved_on(self, ref: int, later: _State, later_ref: int) -> bool:
+        """Whether ``later`` (one cycle after ``later_ref``) is this state (one cycle
+        after ``ref``) moved on by one cycle: no quote made, nothing more reported, older
+        quotes untouched, newer ones opened at the same places in their cycle."""
+        if (self.spans, self.told, self.guillemet_dialogue, len(self.stack)) != (
+                later.spans, later.told, later.guillemet_dialogue, len(later.stack)):
+            return False
+        index = {id(e[0]): i for i, e in enumerate(self.stack)}
+        later_index = {id(e[0]): i for i, e in enumerate(later.stack)}
+
+        def where(pos: int | None, origin: int) -> object:
+            return pos if pos is None or pos <= origin else ("in cycle", pos - origin)
+
+        for (e0, open0, start0, restart0, same0), (e1, open1, start1, restart1, same1) in zip(
+                self.stack, later.stack, strict=True):
+            if where(restart0, ref) != where(restart1, later_ref):
+                return False
+            if open0 <= ref:
+                if e1 is not e0:
+                    return False
+                continue
+            if open1 <= later_ref or (
+                    e0.mark, e0.dialogue, e0.guillemets, open0 - ref, start0 - ref,
+                    index.get(id(same0), -1)) != (
+                    e1.mark, e1.dialogue, e1.guillemets, open1 - later_ref,
+                    start1 - later_ref, later_index.get(id(same1), -1)):
+                return False
+        return True
+
+
+@functools.lru_cache(maxsize=64)
+def _repeats(unit: str) -> re.Pattern[str]:
+    # the standard library's engine: a literal repeated over megabytes needs no
+    # backtracking state
+    return re.compile(f"(?:{re.escape(unit)})+")
+
+
+def _repeat_count(unit: str, text: str, pos: int) -> int:
+    """How many times ``text`` repeats ``unit`` from ``pos`` on."""
+    m = _repeats(unit).match(text, pos)
+    return (m.end() - pos) // len(unit) if m else 0
 
 
 def _with_depths(spans: list[MarkedSpan]) -> tuple[MarkedSpan, ...]:

@@ -420,6 +420,44 @@ BROKEN = [
     Example("style-unclosed-reopened-paragraphs-then-stop",
             "« Nous resterons mobilisés.\n\n« Nous ne céderons rien.\n\nLa séance est levée.",
             ("Nous resterons mobilisés.\n\n« Nous ne céderons rien.",), ("unclosed",)),
+    # lit-train (aads-rd0730_1, sentences cut): a speech whose paragraphs each reopen
+    # with «, its line breaks lost: each « starts the quote over (31 levels deep before)
+    Example("lit-reopened-paragraphs-without-breaks",
+            "XIII – Histoire du colonel Fougas, racontée par lui-même. «\u00a0N'espérez pas "
+            "que j'émaille mon récit de ces fleurs plus agréables que solides, dont "
+            "l'imagination se pare quelquefois pour farder la vérité. «\u00a0Je suis né de "
+            "parents pauvres, mais honnêtes, au seuil de cette année féconde et glorieuse qui "
+            "éclaira le Jeu de Paume d'une aurore de liberté. «\u00a0Un vieux ministre des "
+            "autels, affranchi des liens ténébreux du fanatisme et réconcilié avec les "
+            "institutions nouvelles de la France, fut mon Chiron et mon Mentor.",
+            ("N'espérez pas que j'émaille mon récit de ces fleurs plus agréables que solides, "
+             "dont l'imagination se pare quelquefois pour farder la vérité.",
+             "Je suis né de parents pauvres, mais honnêtes, au seuil de cette année féconde "
+             "et glorieuse qui éclaira le Jeu de Paume d'une aurore de liberté.",
+             "Un vieux ministre des autels, affranchi des liens ténébreux du fanatisme et "
+             "réconcilié avec les institutions nouvelles de la France, fut mon Chiron et mon "
+             "Mentor."),
+            ("unclosed", "unclosed", "unclosed")),
+    # a same-mark quote that closes still nests in the unclosed one around it
+    Example("style-unclosed-around-closed-same-mark",
+            "Il a conclu : « Le président a dit « non » hier, et rien ne bouge",
+            ("Le président a dit « non » hier, et rien ne bouge", "non"), ("unclosed",)),
+    # issue 8, F1: every unclosed « nested in the one before, to the paragraph's end
+    Example("hostile-unclosed-guillemets-with-words",
+            "« a « b « c « d", ("a", "b", "c", "d"), ("unclosed",) * 4),
+    Example("hostile-marks-alone-make-no-quote",
+            "«««« “““ ‹‹ » ! «?»", (),
+            ("unclosed",) * 5 + ("empty", "empty") + ("unclosed",) * 3),
+    Example("hostile-same-mark-past-the-nesting-limit",
+            "« ‹ « ‹ « ‹ « ‹ « ‹ x", ("‹ x", "x"), ("unclosed",) * 10),
+    Example("hostile-nine-marks-deep-in-a-dialogue-turn",
+            "— Oui, « un “ deux ‹ trois << quatre ‘cinq \" six ‟ sept „ huit, répondit Paul.",
+            ("Oui, « un “ deux ‹ trois << quatre ‘cinq \" six ‟ sept „ huit,",
+             "un “ deux ‹ trois << quatre ‘cinq \" six ‟ sept „ huit,",
+             "deux ‹ trois << quatre ‘cinq \" six ‟ sept „ huit,",
+             "trois << quatre ‘cinq \" six ‟ sept „ huit,", "quatre ‘cinq \" six ‟ sept „ huit,",
+             "sept „ huit,"),
+            ("too-deep", "unclosed", "unpaired", "unpaired") + ("unclosed",) * 4),
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from quotesnap.scan import ScanResult, scan, split_incises
+from quotesnap.scan import MAX_DEPTH, MAX_DIAGNOSTICS, ScanResult, _Cycles, scan, split_incises
 
 # Pieces of French typography, and a few words to put between them.
 PIECES = [
@@ -87,3 +87,51 @@ def test_text_after_is_still_scanned(broken: str, rest: str) -> None:
 def test_pure(text: str) -> None:
     """The same text always gives the same result."""
     assert scan(text) == scan(text)
+
+
+# --- Hostile text (issue 8): bounded output, skipped cycles that change nothing ----------
+
+MARKS_ONLY = ["«", "»", "“", "”", "„", "‟", "‹", "›", "<<", ">>", '"', "‘", "’", " ",
+              "\u00a0", "a", ", dit-il", ".", "—", "\n"]
+units = st.lists(st.sampled_from(MARKS_ONLY), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(french_text)
+def test_output_is_bounded_by_the_nesting_limit(text: str) -> None:
+    """No span is nested deeper than MAX_DEPTH, so the spans' total length is at most
+    MAX_DEPTH times the text's (issue 8, F1: it grew with the square of the « count)."""
+    spans = scan(text).spans
+    assert all(span.depth < MAX_DEPTH for span in spans)
+    assert sum(span.end - span.start for span in spans) <= MAX_DEPTH * len(text)
+    assert len(scan(text).diagnostics) <= MAX_DIAGNOSTICS + 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="«»“‹ a", max_size=20), units, st.integers(20, 1500),
+       st.text(alphabet="«»“”‹›a, \n", max_size=20))
+@example("", "«", 3000, "")
+@example(">>", "‹", 2000, "\u00a0‟“, dit-il")  # found by a differential run: the last
+# mark of a run sees past it
+def test_skipped_cycles_change_nothing(before: str, unit: str, times: int, after: str) -> None:
+    """Scanning a repeated run of marks gives exactly what taking every mark in turn
+    gives: the cycles the scanner counts at once are the ones it would have repeated."""
+    text = before + unit * times + after
+    fast = scan(text)
+    original = _Cycles.skip
+    try:
+        _Cycles.skip = lambda self, start, mark: 0  # type: ignore[method-assign]
+        slow = scan(text)
+    finally:
+        _Cycles.skip = original  # type: ignore[method-assign]
+    assert fast == slow
+
+
+def test_too_many_diagnostics_are_counted_in_one() -> None:
+    """A text of broken marks reports MAX_DIAGNOSTICS problems, then one ``too-many``
+    that counts the rest."""
+    text = "»" * (MAX_DIAGNOSTICS + 500)
+    diagnostics = scan(text).diagnostics
+    assert len(diagnostics) == MAX_DIAGNOSTICS + 1
+    assert diagnostics[-1].code == "too-many"
+    assert diagnostics[-1].message.startswith("500 more problems")
