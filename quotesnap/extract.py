@@ -288,7 +288,7 @@ def _describe(exc: BaseException) -> str:
 # -- planning: scan, split, choose what to parse -----------------------------------------
 
 def _plan(text: str, doc_id: str | None, settings: Settings) -> _Plan:
-    scanned = scan(text)
+    scanned = scan(text, speech=settings.models.speech if settings.models else None)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
     sentences = split_sentences(text, top)
