@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import document, lexicon
+from . import dialogue, document, lexicon
 from .attribute import proposals
 from .backends import BACKENDS, load_backend
 from .candidates import Candidate, choose_windows, split_sentences
@@ -343,6 +343,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     chosen.update({("i", n): att for n, att in enumerate(found.indirect)})
     speakers = _resolve(plan, chosen, resolver)
     quotes = _marked_quotes(plan, choices, speakers, models, trace)
+    quotes = dialogue.turn(text, plan.top, quotes, resolver, models.turn,
+                           doc_id=plan.doc_id, trace=trace)  # fiction: who speaks each line
     turns = frozenset(q.start for q in plan.top if q.dialogue)
     quotes = document.inherit(quotes, text, turns)
     quotes = document.focus(quotes, resolver.focus, turns)

@@ -1,7 +1,7 @@
 """The learned decisions: small linear models over named features.
 
 Where a rule would have to guess, quotesnap asks a model instead (DESIGN.md, *sure rules
-decide, the rest is learned*). Five decisions are learned, each by a multinomial
+decide, the rest is learned*). Six decisions are learned, each by a multinomial
 logistic regression over features with readable names (``rule=incise``,
 ``mention=pronoun``, ``gap.sentences``…), defined and documented next to the decision:
 
@@ -13,6 +13,10 @@ logistic regression over features with readable names (``rule=incise``,
   quote or something else (a title, a name, a scare quote);
 - ``report`` (:mod:`quotesnap.indirect`): whether a clause a rule proposes as indirect
   speech is reported speech;
+- ``turn`` (:mod:`quotesnap.dialogue`): who speaks a line of dialogue in fiction that
+  no incise attributes for sure, among the people of the scene (the speakers of the
+  lines before, the characters the narration names, the one the line's pronoun or
+  description names);
 - ``speech`` (:mod:`quotesnap.turns`): whether a sentence after the first of a dialogue
   turn is still the speaker's or the narrator's again (where the turn ends when a
   paragraph runs on after it). The scanner uses it, so it is trained first, from the
@@ -45,6 +49,7 @@ DECISIONS: Mapping[str, tuple[str, ...]] = {
     "entity": ("no", "yes"),
     "kind": ("direct", "partial", "other"),
     "report": ("no", "yes"),
+    "turn": ("no", "yes"),
     "speech": ("no", "yes"),
 }
 
@@ -159,6 +164,7 @@ class Models:
     entity: LinearModel
     kind: LinearModel
     report: LinearModel
+    turn: LinearModel
     speech: LinearModel
 
     @classmethod

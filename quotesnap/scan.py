@@ -450,6 +450,13 @@ class _Scanner:
         self.cues = _Cues(text)
         self.first_untold: tuple[int, int] = (0, 0)
         self.paragraph_at = 0  # where the current paragraph starts
+        self._names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The names of the text (:func:`quotesnap.turns.names_in`), found on first use."""
+        if self._names is None:
+            self._names = turns.names_in(self.text)
+        return self._names
 
     def run(self) -> ScanResult:
         text = self.text
@@ -703,7 +710,7 @@ class _Scanner:
             end = close_end = turns.speech_end(
                 self.text, entry.start, end, at_line_start=entry.line_start, alone=alone,
                 incises=_find_incises(self.text, entry.start, end), model=self.speech,
-                trace=self.trace)
+                names=self.names, trace=self.trace)
         incises = _find_incises(self.text, entry.start, end)
         if entry.dialogue and incises and _ends_content(self.text, incises[-1][1], end):
             # "— Tu es donc toute seule avec lui ? demanda le jeune garçon." : a dialogue

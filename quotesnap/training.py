@@ -104,7 +104,9 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
       (the option ``None`` when the gold names no speaker in the text), ``no`` for the others;
     - ``entity``: ``yes`` for the entity whose name is the gold ``speaker_name`` of the
       quote whose speaker mention is the span (:func:`same_source`);
-    - ``kind``: the gold kind of the span in marks.
+    - ``kind``: the gold kind of the span in marks;
+    - ``turn``: ``yes`` for the characters whose name is the gold ``speaker_name`` of the
+      line of dialogue (:func:`same_source`).
     """
     if inst.decision == "source":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
@@ -129,6 +131,12 @@ def label(inst: Instance, gold: GoldDoc) -> list[str] | None:
     if inst.decision == "kind":
         g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
         return None if g is None else [g["kind"]]
+    if inst.decision == "turn":
+        g = _match(inst.span, (q for q in gold["quotes"] if q["kind"] in _MARKED))
+        if g is None or not g.get("speaker_name"):
+            return None
+        return ["yes" if same_source(option, g["speaker_name"]) else "no"
+                for option, _ in inst.options]
     raise ValueError(f"no labels for the decision {inst.decision!r}")
 
 
@@ -282,9 +290,11 @@ def _collect(prepared: Sequence[Prepared], settings: Settings, models: Models) -
 
 
 #: The decisions trained, in pipeline order, and those that rank options (a conditional
-#: logit) rather than classify an instance.
-_TRAINED = ("source", "entity", "kind")
-_RANKERS = frozenset({"source", "entity"})
+#: logit) rather than classify an instance. ``turn`` is trained twice: its features read
+#: the speakers it gave the lines before, so the second time it learns from its own
+#: decisions, as it meets them when it runs.
+_TRAINED = ("source", "entity", "kind", "turn", "turn")
+_RANKERS = frozenset({"source", "entity", "turn"})
 
 
 def train(prepared: Sequence[Prepared], golds: Sequence[GoldDoc], *,

@@ -31,7 +31,7 @@ stays linear in the length of the text.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -144,6 +144,7 @@ def _marks_between(text: str, a: int, b: int) -> int:
 def speech_end(text: str, start: int, end: int, *, at_line_start: bool = False,
                alone: bool = False, incises: Sequence[tuple[int, int]] = (),
                model: LinearModel | None = None,
+               names: Callable[[], frozenset[str]] = frozenset,
                trace: list[tuple[tuple[int, int], Features]] | None = None) -> int:
     """Where the words of the turn ``text[start:end]`` end: before the first sentence,
     after the first, that the ``speech`` model reads as narration (``end`` when none
@@ -153,8 +154,10 @@ def speech_end(text: str, start: int, end: int, *, at_line_start: bool = False,
     the turn fills the paragraph (no other turn starts in it), as in books that keep a
     paragraph a turn, where a narrator's sentence after the speech is rarer than in
     ebooks that lost their line breaks. ``incises``: the incises found in the turn.
-    ``model``: the weights (default: :func:`speech_model`); ``trace``: every sentence
-    weighed is appended to it with its features, for training."""
+    ``model``: the weights (default: :func:`speech_model`); ``names``: gives the names
+    of the text (:func:`names_in`, computed only when a turn has a second sentence);
+    ``trace``: every sentence weighed is appended to it with its features, for
+    training."""
     parts = sentences(text, start, end)
     if len(parts) < 2:
         return end
@@ -165,7 +168,7 @@ def speech_end(text: str, start: int, end: int, *, at_line_start: bool = False,
         prev = parts[k - 1]
         after_incise = any(prev[0] <= i < prev[1] for i, _ in incises)
         features = sentence_features(text, a, b, layout=layout, index=k,
-                                     after_incise=after_incise)
+                                     after_incise=after_incise, names=names())
         if trace is not None:
             trace.append(((a, b), features))
         if model.probability(features) < SPEECH_THRESHOLD:
@@ -185,23 +188,31 @@ def speech_model() -> LinearModel:
 # -- the features of a sentence -------------------------------------------------------------
 
 _WORDS = regex.compile(r"\p{L}+(?:['’]|(?:-\p{L}+)*)")
-_FIRST_SECOND = frozenset({
-    "je", "j'", "j’", "me", "m'", "m’", "moi", "tu", "te", "t'", "t’", "toi", "nous", "vous",
-    "mon", "ma", "mes", "ton", "ta", "tes", "notre", "votre", "nos", "vos", "mien", "tien",
-})
-_THIRD_SUBJECT = frozenset({"il", "elle", "ils", "elles"})
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The names of a text: capitalised words it writes in the middle of a sentence
+    (« … lorsque Rocambole entra »), where a capital is no sentence's first letter."""
+    return frozenset(m.group(1) for m in _MID_SENTENCE_NAME.finditer(text))
+
+
+_MID_SENTENCE_NAME = regex.compile(r"[\p{Ll},;][ \u00a0]+(\p{Lu}\p{Ll}[\p{L}-]*)")
 
 
 def sentence_features(text: str, start: int, end: int, *, layout: str = "inline",
-                      index: int = 1, after_incise: bool = False) -> dict[str, float]:
+                      index: int = 1, after_incise: bool = False,
+                      names: frozenset[str] = frozenset()) -> dict[str, float]:
     """The features of the sentence ``text[start:end]`` of a turn for the ``speech``
     model: is it the speaker going on, or the narrator?
 
     By name: ``w=`` each lowercase word (once), ``end=`` the last 3 letters of each word
     of more than 4 (the tense shows in the ending: « -ait », « -èrent », « -rez »),
-    ``first=`` the first word, ``punct=`` the final punctuation, ``person=1|2`` a first
-    or second person word, ``third-subject`` a sentence that opens on « il », « elle »…,
-    ``long`` a sentence of more than 25 words, ``inner-quote`` a « inside it; about its
+    ``first=`` the first word, ``end@2=``, ``end@3=`` the last 2 letters of the second
+    and third words (where a narrator's verb stands: « Rocambole sourit »),
+    ``punct=`` the final punctuation, ``person=1|2`` a first or second person word,
+    ``third-subject`` a sentence that opens on « il », « elle »…, ``name-subject`` one that
+    opens on a name of the text (``names``: « Saphir fit une jolie moue »), ``words<=N`` (3, 8, 25)
+    or ``long`` its length, ``inner-quote`` a « inside it; about its
     place: ``layout=`` ``alone`` (the turn fills its paragraph), ``line`` (the turn opens
     its paragraph, others follow) or ``inline`` (the turn starts inside a paragraph),
     ``index=`` the sentence's rank in the turn (1, 2, 3+), ``after-incise`` (the
@@ -218,15 +229,24 @@ def sentence_features(text: str, start: int, end: int, *, layout: str = "inline"
     cues = []
     if words:
         f[f"first={words[0]}"] = 1.0
-        if words[0] in _THIRD_SUBJECT:
+        if words[0] in lexicon.words("third-subjects"):
             cues.append("third-subject")
-    if any(w in _FIRST_SECOND for w in words):
+        first = _WORDS.search(body)
+        if first is not None and first.group() in names:
+            cues.append("name-subject")
+    speaker_words = lexicon.words("speaker-words")
+    if any(w in speaker_words for w in words):
         cues.append("person=1|2")
     stripped = body.rstrip(" \t\u00a0\u202f»”\")]")
     last = stripped[-1:] if stripped else ""
     cues.append(f"punct={last if last in '.!?…:;,' else 'none'}")
-    if len(words) > 25:
-        cues.append("long")
+    # the verb of a narrator's sentence comes second or third, after its subject
+    # (« Rocambole sourit », « Le vicomte tressaillit », « Elle s'arrêta »)
+    for n in (1, 2):
+        if len(words) > n and len(words[n]) > 2:
+            f[f"end@{n + 1}={words[n][-2:]}"] = 1.0
+    size = next((edge for edge in (3, 8, 25) if len(words) <= edge), 0)
+    cues.append(f"words<={size}" if size else "long")
     if "«" in body:
         cues.append("inner-quote")
     if after_incise:
