@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import lexicon
 from .parse import Sentence, Token
 from .rules import Attribution, rule
 from .trees import (
@@ -80,10 +81,12 @@ def incise(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
             if tok.feat("VerbForm") in ("Part", "Ger") and tok.feat("Tense") == "Pres":
                 return None  # « … », ajoutant que …: a participle shares its clause's subject
             subj = subject_of(sent, tok, climb=0)
-            if subj is None or subj.i <= last:
+            if subj is None or subj.i <= last or (
+                    subj.i < tok.i and subj.text.lower() in lexicon.words("object-clitics")):
                 # The parser's subject is not after the quote, so it is not the inverted
                 # subject of an incise (the ``-t-il`` of ``a-t-il souligné`` stands
-                # between the quote and the participle, and counts).
+                # between the quote and the participle, and counts); nor is the clitic
+                # before the verb of « lui cria le vicomte », the one spoken to.
                 subj = inverted_subject(sent, tok, last)
             if subj is None:
                 return None

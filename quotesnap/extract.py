@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import document, lexicon
+from . import dialogue, document, lexicon
 from .attribute import proposals
 from .backends import load_backend
 from .candidates import Candidate, choose_windows, split_sentences
@@ -366,7 +366,7 @@ def _plan(original: str, doc_id: str | None, settings: Settings, *,
     # Not for a parse made elsewhere, whose offsets are the original's (run_parsed).
     way_back = normalize(original, doc_id) if normalized else Normalized(original, original)
     text = way_back.text
-    scanned = scan(text)
+    scanned = scan(text, speech=settings.models.speech if settings.models else None)
     top = [s for s in scanned.spans if s.depth == 0]
     nested = [s for s in scanned.spans if s.depth > 0]
     # a sentence longer than the parser should see whole is cut (docs/limits.md)
@@ -429,6 +429,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     chosen.update({("i", n): att for n, att in enumerate(found.indirect)})
     speakers = _resolve(plan, chosen, resolver)
     quotes = _marked_quotes(plan, choices, speakers, models, trace)
+    quotes = dialogue.turn(text, plan.top, quotes, resolver, models.turn,
+                           doc_id=plan.doc_id, trace=trace)  # fiction: who speaks each line
     turns = frozenset(q.start for q in plan.top if q.dialogue)
     quotes = document.inherit(quotes, text, turns)
     quotes = document.focus(quotes, resolver.focus, turns)

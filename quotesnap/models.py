@@ -1,7 +1,7 @@
 """The learned decisions: small linear models over named features.
 
 Where a rule would have to guess, quotesnap asks a model instead (DESIGN.md, *sure rules
-decide, the rest is learned*). Four decisions are learned, each by a multinomial
+decide, the rest is learned*). Six decisions are learned, each by a multinomial
 logistic regression over features with readable names (``rule=incise``,
 ``mention=pronoun``, ``gap.sentences``…), defined and documented next to the decision:
 
@@ -12,7 +12,15 @@ logistic regression over features with readable names (``rule=incise``,
 - ``kind`` (:mod:`quotesnap.kinds`): whether a span in marks is direct speech, a partial
   quote or something else (a title, a name, a scare quote);
 - ``report`` (:mod:`quotesnap.indirect`): whether a clause a rule proposes as indirect
-  speech is reported speech.
+  speech is reported speech;
+- ``turn`` (:mod:`quotesnap.dialogue`): who speaks a line of dialogue in fiction that
+  no incise attributes for sure, among the people of the scene (the speakers of the
+  lines before, the characters the narration names, the one the line's pronoun or
+  description names);
+- ``speech`` (:mod:`quotesnap.turns`): whether a sentence after the first of a dialogue
+  turn is still the speaker's or the narrator's again (where the turn ends when a
+  paragraph runs on after it). The scanner uses it, so it is trained first, from the
+  fiction corpus, and the other decisions are trained on what the scanner finds with it.
 
 The weights are JSON files in ``quotesnap/data/models/`` (plain numbers under feature
 names, never pickles), written by ``python scripts/train.py`` from the training gold
@@ -41,6 +49,8 @@ DECISIONS: Mapping[str, tuple[str, ...]] = {
     "entity": ("no", "yes"),
     "kind": ("direct", "partial", "other"),
     "report": ("no", "yes"),
+    "turn": ("no", "yes"),
+    "speech": ("no", "yes"),
 }
 
 #: Features of one instance: name -> value (1.0 for a feature that is on).
@@ -154,12 +164,18 @@ class Models:
     entity: LinearModel
     kind: LinearModel
     report: LinearModel
+    turn: LinearModel
+    speech: LinearModel
 
     @classmethod
-    def untrained(cls) -> Models:
+    def untrained(cls, *, speech: LinearModel | None = None) -> Models:
         """Models with no weights (every option equally likely): what training starts
-        from, and what parsing for training needs."""
-        return cls(**{n: LinearModel.untrained(n, classes) for n, classes in DECISIONS.items()})
+        from, and what parsing for training needs, with the scanner's ``speech`` model
+        (default: the one shipped), which decides what is scanned, not how it is
+        attributed."""
+        models = {n: LinearModel.untrained(n, classes) for n, classes in DECISIONS.items()}
+        models["speech"] = speech or cls.packaged().speech
+        return cls(**models)
 
     @classmethod
     def packaged(cls) -> Models:

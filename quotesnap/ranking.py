@@ -139,7 +139,8 @@ def candidate_features(sent: Sentence | None, quote: frozenset[int], att: Attrib
     pron = lexicon.pronoun(head.text.lstrip("-").lower()) if head.upos == "PRON" else None
     if pron is not None and pron.person == 1:
         f["first-person"] = 1.0
-    if sent is not None and quote:
+    if sent is not None and quote and head.i < len(sent.tokens) and sent[head.i] == head:
+        # (a document rule's proposal comes from another sentence: ``outside-sentence``)
         if person_like(sent, head):
             f["person-like"] = 1.0
         first, last = min(quote), max(quote)

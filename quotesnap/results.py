@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Cue", "Diagnostic", "Kind", "Quote", "Span", "Speaker"]
+__all__ = ["Addressee", "Cue", "Diagnostic", "Kind", "Quote", "Span", "Speaker"]
 
 
 class Kind(str, enum.Enum):
@@ -87,6 +87,34 @@ class Speaker:
 
 
 @attrs.frozen
+class Addressee:
+    """Who a line of dialogue is spoken to, when the text says it (fiction only,
+    :mod:`quotesnap.dialogue`).
+
+    ``name`` is the character's name as the speaker's is given (``Josselin``, ``Mme
+    Georges``, ``le cocher``, ``le narrateur``); ``mention`` is the words that say it at
+    this line (the vocative « ma bonne Marianne », or « au cocher » in the incise), None
+    when the text says it with a pronoun (« lui répondit-elle »: the other person of the
+    exchange); ``via`` is how the text says it: ``vocative`` (the speaker calls them by
+    name) or ``incise`` (the narrator's words around the line).
+    """
+
+    name: str
+    mention: Span | None = None
+    via: str = "vocative"
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.mention
+        return {
+            "name": self.name,
+            "start": m.start if m else None,
+            "end": m.end if m else None,
+            "text": m.text if m else None,
+            "via": self.via,
+        }
+
+
+@attrs.frozen
 class Cue:
     """The reporting word: a speech verb (``déclaré``, lemma ``déclarer``), ``selon``,
     ``d'après``, or the colon that introduces a quote."""
@@ -138,6 +166,8 @@ class Quote:
     the scanner's guess at the kind is right (:data:`quotesnap.scan.KIND_CONFIDENCE`).
     ``depth``: 0 for an outermost quote, 1 for a quote inside it, and so on.
     ``doc_id``: the document the quote comes from, when extraction was given one.
+    ``addressee``: who the words are spoken to, when the text says it (a line of dialogue
+    in fiction, :class:`Addressee`), else None.
     """
 
     text: str
@@ -150,6 +180,7 @@ class Quote:
     rule: str = ""
     depth: int = 0
     doc_id: str | None = None
+    addressee: Addressee | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md (keys may be added, none renamed)."""
@@ -164,4 +195,5 @@ class Quote:
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
             "depth": self.depth,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
         }

@@ -53,7 +53,8 @@ import re
 import attrs
 import regex
 
-from . import lexicon
+from . import lexicon, turns
+from .models import Features, LinearModel
 from .results import Diagnostic, Kind
 
 __all__ = [
@@ -144,6 +145,8 @@ _TOKENS = regex.compile(
     r"(?P<brk>" + _BREAK + r"(?:" + _SPACE + r"*" + _BREAK + r")*)"
     r"|(?P<mark><<|>>|[«»“”„‟‹›]|(?<!\p{N})\"|\"(?!\p{N})|(?<![\p{L}\p{N}])‘(?!" + _SPACE + r")"
     r"|(?<=[^\s])’(?![\p{L}\p{N}]))"
+    # a dash inside a paragraph, which may open a line of dialogue (quotesnap.turns)
+    r"|(?P<dash>(?<!-)--(?!-)|[—–―])"
 )
 
 # What closes what. „ (low) is closed by “ in German style and by ” in Polish style; “ is
@@ -172,10 +175,12 @@ _REOPENERS: dict[str, tuple[str, ...]] = {
 _REOPEN = regex.compile(r"«|»|<<|“|„")
 
 
-# A dialogue turn: the first visible character of the paragraph is an em dash, an en dash
-# or the typewriter "--". A dash elsewhere in a line is punctuation (news use – as a
-# parenthesis, or after a dateline: "13 décembre 2018. – Cette journée …").
-_DASH = regex.compile(r"(—|–|--(?!-))" + _SPACE + "*")
+# A dialogue turn: the first visible character of the paragraph is an em dash, an en dash,
+# a horizontal bar or the typewriter "--". A dash inside a line opens a turn only after
+# the end of a sentence and before a capital (quotesnap.turns.opens_turn): elsewhere it is
+# punctuation (news use – as a parenthesis, or after a dateline: "13 décembre 2018. –
+# Cette journée …").
+_DASH = regex.compile(r"(—|–|―|--(?!-))" + _SPACE + "*")
 _OPENING_MARK = regex.compile(r"[«“„‟‹\"]|<<")
 # News set the source of a quotation on its own line under it, after a dash: "— Mai Fatty,
 # conseiller du président Barrow", "— Jean-Luc Boch (maire)", "— Donald Trump, Président
@@ -237,10 +242,16 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     # (a trailing incise in a dialogue turn), with a few more words on the way ("dit-elle en
     # m’enlaçant dans ses beaux bras"). A relative clause on the speaker belongs to the
     # narrator too, commas included: "dit mère Clarisse qui ne savait pourquoi…, …".
+    # The full stop of a title is no end: « dit M. Dupont », « répondit Mme Georges ».
+    titles = "|".join(regex.escape(w) for w in sorted(
+        (w for w in lexicon.words("abbreviations") if w[:1].isupper()),
+        key=lambda w: (-len(w), w)))
+    title = r"(?<![\p{L}])(?:" + titles + r")"
+    run = r"(?:[^,;:.!?…\n\r]|(?<=" + title + r")\.(?=" + _SPACE + r"))"
     incise = regex.compile(
-        r"(?<=[,;!?…]" + _SPACE + r"*)\b(?P<incise>" + core + r"[^,;:.!?…\n\r]{0,120}?"
+        r"(?<=(?:[,;!?…]|\.\.\.)" + _SPACE + r"*)\b(?P<incise>" + core + run + r"{0,120}?"
         r"(?:,?" + _SPACE + r"*\b(?:qui|dont)\b[^;.!?…\n\r]*)?)"
-        + _SPACE + r"*(?=[,;:.!?…]|\Z)",
+        + _SPACE + r"*(?=[,;:!?…]|(?<!" + title + r")\.|\Z)",
         regex.V1,
     )
     after = regex.compile(_SPACE + r"*," + _SPACE + r"*" + core, regex.V1)
@@ -376,12 +387,11 @@ def split_incises(span: MarkedSpan, text: str) -> list[tuple[int, int]]:
 
 
 def _ends_unlike_a_sentence(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has a character that is no sentence punctuation followed
-    only by spaces up to ``end`` (a line of trailing spaces counts). One backward pass over
-    the trailing spaces, never a search from every position."""
+    """Whether the last visible character of ``text[start:end]`` is no sentence
+    punctuation (spaces at the end of the line do not count: ebooks often leave one
+    before the line break). One backward pass over the trailing spaces, never a search
+    from every position."""
     spaces = _SPACES_BEFORE.match(text, start, end).start()
-    if spaces < end:
-        return True  # a trailing space is itself such a character
     return spaces > start and text[spaces - 1] not in _SENTENCE_PUNCT
 
 
@@ -410,6 +420,8 @@ class _Open:
     dialogue: bool = False
     # A dash turn inside a dialogue opened with «: the final » closes it.
     guillemets: bool = False
+    # A dash turn whose dash opens its paragraph.
+    line_start: bool = False
     paragraphs: int = 1
     # Where the paragraph ended, while a quote waits to see if the next one reopens it.
     para_end: int = 0
@@ -423,8 +435,11 @@ class _Open:
 class _Scanner:
     """The stack machine behind :func:`scan`: one instance per text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, speech: LinearModel | None = None,
+                 trace: list[tuple[tuple[int, int], Features]] | None = None) -> None:
         self.text = text
+        self.speech = speech
+        self.trace = trace
         self.stack: list[_Open] = []
         self.spans: list[MarkedSpan] = []
         self.diagnostics: list[Diagnostic] = []
@@ -434,6 +449,14 @@ class _Scanner:
         self.untold = 0  # diagnostics past MAX_DIAGNOSTICS
         self.cues = _Cues(text)
         self.first_untold: tuple[int, int] = (0, 0)
+        self.paragraph_at = 0  # where the current paragraph starts
+        self._names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The names of the text (:func:`quotesnap.turns.names_in`), found on first use."""
+        if self._names is None:
+            self._names = turns.names_in(self.text)
+        return self._names
 
     def run(self) -> ScanResult:
         text = self.text
@@ -448,6 +471,9 @@ class _Scanner:
                 self.paragraph_end(m.start())
                 self.paragraph_start(m.end())
                 cycles.clear()
+            elif m.lastgroup == "dash":
+                if self.dash(m.start(), pos):
+                    cycles.clear()
             else:
                 self.mark(m.group(), m.start(), pos)
                 pos += cycles.skip(m.start(), m.group())
@@ -466,12 +492,13 @@ class _Scanner:
     def paragraph_start(self, pos: int) -> None:
         text = self.text
         first = _SPACES.match(text, pos).end()
+        self.paragraph_at = first
         if self.carry is not None and self.continue_carry(first):
             return
         dash = _DASH.match(text, first)
         if dash and not _OPENING_MARK.match(text, dash.end()) and not self.signature(dash):
             self.stack.append(_Open(dash.group(1), first, dash.end(), dialogue=True,
-                                    guillemets=self.in_guillemet_dialogue))
+                                    guillemets=self.in_guillemet_dialogue, line_start=True))
             self.skip_until = dash.end()
             return
         self.in_guillemet_dialogue = False
@@ -517,7 +544,7 @@ class _Scanner:
             entry = stack.pop()
             end = _rstrip(self.text, pos, entry.start)
             if entry.dialogue:
-                self.emit(entry, end, "", end)
+                self.emit(entry, end, "", end, alone=entry.line_start)
             elif entry.mark in _REOPENERS and entry.restart is None and all(
                     e.restart is not None and not e.dialogue for e in stack):
                 entry.para_end = end
@@ -544,6 +571,39 @@ class _Scanner:
         else:
             self.close(mark, start, end)
 
+    def dash(self, start: int, end: int) -> bool:
+        """A dash inside a paragraph. When it opens a line of dialogue
+        (:func:`quotesnap.turns.opens_turn`), the turn before it ends there and a new one
+        starts; so does a quotation of an exchange inside a turn (« Ça me va, monsieur
+        Murph. – Mais, que vous me dites, … »), whose final » closes the last turn. True
+        when the dash opened a turn."""
+        text, stack = self.text, self.stack
+        if not turns.opens_turn(text, start, end, self.paragraph_at):
+            return False
+        content = _SPACES.match(text, end).end()
+        top = stack[-1] if stack else None
+        guillemets = False
+        if top is not None and not top.dialogue:
+            # « at the start of a paragraph opens a dialogue in the older style (« Très
+            # bien, dit Hector Servadac. -- Nom d'un Kabyle ! s'écria Ben-Zouf … »)
+            if top.mark != "«" or not (self.in_guillemet_dialogue
+                                       or top.open_start == self.paragraph_at
+                                       or any(e.dialogue for e in stack)):
+                return False  # a dash inside a quotation in narration: punctuation
+            guillemets = True
+        elif top is not None:
+            guillemets = top.guillemets
+        if top is not None:
+            stack.pop()
+            if top.restart is not None and top.restart < start:
+                self.close_unclosed(top, start)
+            else:
+                cut = _rstrip(text, start, top.start)
+                self.emit(top, cut, "", cut)
+        stack.append(_Open(text[start:end], start, content, dialogue=True,
+                           guillemets=guillemets))
+        return True
+
     def open(self, mark: str, start: int, end: int) -> None:
         same = next((e for e in reversed(self.stack) if e.mark == mark), None)
         if len(self.stack) >= MAX_DEPTH:
@@ -560,6 +620,10 @@ class _Scanner:
                     break
             same = same.same
         content = _SPACES.match(self.text, end).end()
+        if mark == "«" and (turn := _DASH.match(self.text, content)) is not None:
+            # « – Pars, me dit-il : a turn reopened inside a retelling; its words start
+            # after the dash
+            content = turn.end()
         self.stack.append(_Open(mark, start, content, same=same))
         if same is not None and same.restart is None:
             same.restart = start
@@ -632,11 +696,21 @@ class _Scanner:
             self.first_untold = (start, end)
         self.untold += 1
 
-    def emit(self, entry: _Open, end: int, close_mark: str, close_end: int) -> None:
+    def emit(self, entry: _Open, end: int, close_mark: str, close_end: int, *,
+             alone: bool = False) -> None:
+        """Make the span of ``entry``. ``alone``: a dialogue turn that fills its
+        paragraph (:func:`quotesnap.turns.speech_end`)."""
         if end <= entry.start:
             return
         if not entry.dialogue and not _WORDY.search(self.text, entry.start, end):
             return  # marks and punctuation alone (« “ ‹ …, « ? ») are no quote
+        if entry.dialogue and not close_mark:
+            # a turn with no closing mark runs to the next turn or the paragraph's end;
+            # the narrator may take the paragraph back before that
+            end = close_end = turns.speech_end(
+                self.text, entry.start, end, at_line_start=entry.line_start, alone=alone,
+                incises=_find_incises(self.text, entry.start, end), model=self.speech,
+                names=self.names, trace=self.trace)
         incises = _find_incises(self.text, entry.start, end)
         if entry.dialogue and incises and _ends_content(self.text, incises[-1][1], end):
             # "— Tu es donc toute seule avec lui ? demanda le jeune garçon." : a dialogue
@@ -795,11 +869,16 @@ def _with_depths(spans: list[MarkedSpan]) -> tuple[MarkedSpan, ...]:
     return tuple(out)
 
 
-def scan(text: str) -> ScanResult:
+def scan(text: str, *, speech: LinearModel | None = None,
+         trace: list[tuple[tuple[int, int], Features]] | None = None) -> ScanResult:
     """Find the quotation-mark spans and dialogue turns of a French text.
 
     Pure and total: never raises, whatever the text; broken typography (a mark never
     closed, a stray closing mark, mismatched marks, an odd straight quote, empty marks)
     becomes a diagnostic and the rest of the text is still scanned.
+
+    ``speech``: the weights that tell the speaker's sentences from the narrator's at the
+    end of a dialogue turn (default: those shipped, :func:`quotesnap.turns.speech_model`);
+    ``trace``: each sentence so weighed is appended with its features (for training).
     """
-    return _Scanner(text).run()
+    return _Scanner(text, speech, trace).run()
