@@ -718,16 +718,26 @@ INDIRECT_RULES: tuple[IndirectRule, ...] = (
 )
 
 
+def _all_quoted(sent: Sentence, found: Attribution, exclude: frozenset[int]) -> bool:
+    """Are all the words of ``found``'s content inside quotation marks?"""
+    if not exclude or found.content is None:
+        return False
+    start, end = found.content
+    return all(t.i in exclude for t in sent.tokens
+               if start <= t.start and t.end <= end and t.upos != "PUNCT")
+
+
 def propose(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[Attribution]:
     """Every report the rules find in ``sent``, in rule order, each (cue, content) once;
     ``exclude`` holds the indices of tokens inside quotation marks (a verb inside a
-    quotation is part of the quote)."""
+    quotation is part of the quote). A content with no word outside the marks is the
+    quotation itself (« «Nous partons», a déclaré X » is direct speech), not a report."""
     out: list[Attribution] = []
     seen: set[tuple[int, tuple[int, int] | None]] = set()
     for fn in INDIRECT_RULES:
         for found in fn(sent, exclude):
             key = (found.cue.i if found.cue is not None else -1, found.content)
-            if found.content is None or key in seen:
+            if found.content is None or key in seen or _all_quoted(sent, found, exclude):
                 continue
             seen.add(key)
             out.append(found)
