@@ -274,10 +274,8 @@ class Resolver:
             self.genders.setdefault(canonical, gender)
             # Fiction names its characters by one word (Bouvard, Clarimonde, Rachel):
             # each time one opens a clause, it is the one a later « il »/« elle » takes up.
-            for m in regex.finditer(rf"(?<=(?:^|[.!?;:»]\s*|—\s*|,\s+|\b(?:et|puis|mais|"
-                                    rf"alors|Puis|Mais|Alors|Et)\s+)){regex.escape(name)}"
-                                    rf"(?=\s+\p{{Ll}})", text, regex.MULTILINE):
-                self.add_person(canonical, m.start(), gender, subject=True)
+            for start in _clause_openings(text, name):
+                self.add_person(canonical, start, gender, subject=True)
 
     # -- what the article names ------------------------------------------------------
 
@@ -455,9 +453,13 @@ class Resolver:
             return short  # « l'étude »: a thing, not a body with a fuller name
         if head not in self._fuller_cache:
             best = ""
-            for m in _fuller_pattern(head).finditer(self.text):
-                if len(m.group()) > len(best) and _adjectives_only(m.group()):
-                    best = m.group()
+            tail = _fuller_tail()
+            for m in _head_pattern(head).finditer(self.text):
+                if (t := tail.match(self.text, m.end())) is None:
+                    continue
+                found = self.text[m.start():t.end()]
+                if len(found) > len(best) and _adjectives_only(found):
+                    best = found
             self._fuller_cache[head] = best
         best = self._fuller_cache[head]
         return best if len(best) > len(short) else short
@@ -661,8 +663,11 @@ class Resolver:
     def _role_index(self) -> dict[str, list[tuple[int, int]]]:
         """Where each role or organisation noun stands in the text, once per document."""
         index: dict[str, list[tuple[int, int]]] = {}
-        for m in _role_words().finditer(self.text):
-            index.setdefault(m.group().lower().rstrip("s"), []).append(m.span())
+        nouns = _role_nouns()
+        for m in _WORD_RUN.finditer(self.text):
+            word = m.group().lower()
+            if word in nouns or (word.endswith("s") and word[:-1] in nouns):
+                index.setdefault(word.rstrip("s"), []).append(m.span())
         return index
 
     def _apposition_genders(self) -> Iterator[tuple[str, str]]:
@@ -749,18 +754,24 @@ class Resolver:
 
 
 @functools.lru_cache(maxsize=1024)
-def _fuller_pattern(head: str) -> regex.Pattern[str]:
-    """``head`` (with its article) followed by up to three adjectives (words with an
-    ending of ``[adjective-endings]``) and a complement that ends on capitalised words
-    (« de l'État de Victoria »), at least one of the two."""
+def _head_pattern(head: str) -> regex.Pattern[str]:
+    """``head`` as a word, with its article (« la police », « l'Ordre »)."""
+    return regex.compile(
+        rf"(?<![\p{{L}}'’])(?:(?i:le|la|les)[ \u00a0]+|(?i:l)['’])?{regex.escape(head)}")
+
+
+@functools.cache
+def _fuller_tail() -> regex.Pattern[str]:
+    """What makes a head a fuller form: up to three adjectives (words with an ending of
+    ``[adjective-endings]``) and a complement that ends on capitalised words (« de l'État
+    de Victoria »), at least one of the two. Compiled once (the adjective endings make it
+    a large pattern); each head is matched by :func:`_head_pattern` and this after it."""
     endings = "|".join(sorted(lexicon.words("adjective-endings"), key=lambda e: (-len(e), e)))
     adjective = rf"\p{{Ll}}[\p{{Ll}}-]{{2,}}(?:{endings})s?(?![\p{{L}}-])"
     name = r"\p{Lu}[\p{L}-]+(?:[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]*)?\p{Lu}[\p{L}-]+){0,3}"
     complement = (rf"[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|de|du|des|d['’])"
                   rf"[ \u00a0]*(?:la[ \u00a0]+|l['’]|le[ \u00a0]+)?{name}")
-    return regex.compile(
-        rf"(?<![\p{{L}}'’])(?:(?i:le|la|les)[ \u00a0]+|(?i:l)['’])?{regex.escape(head)}"
-        rf"(?:(?:[ \u00a0]+{adjective}){{1,3}}(?:{complement})?|{complement})")
+    return regex.compile(rf"(?:(?:[ \u00a0]+{adjective}){{1,3}}(?:{complement})?|{complement})")
 
 
 # A name after a preposition of place (« en Syrie », « à Varsovie », « aux États-Unis »).
@@ -773,13 +784,37 @@ _NO_MATCH = regex.match(r"", "")
 _LAST_NAME_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*")
 
 
+# What may stand before a name that opens a clause: the start of a line, the end of a
+# sentence or of a quote, a dash, a comma, a coordinator or a sequence adverb.
+_CLAUSE_BEFORE = regex.compile(r"(?:\n|[.!?;:»]\s*|—\s*|,\s+|\b(?:et|puis|mais|alors|Puis|"
+                               r"Mais|Alors|Et)\s+)\Z")
+# A lower-case word after a name: the name is the subject of a verb that follows.
+_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+
+
+def _clause_openings(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` opens a clause as its subject (« Bouvard reprit », « , et Rachel
+    dit »): the positions of the name with a clause opening before it and a lower-case
+    word after it."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (_LOWER_NEXT.match(text, end)
+                and (at == 0 or _CLAUSE_BEFORE.search(text, max(0, at - 40), at))):
+            yield at
+        at = text.find(name, end)
+
+
+# A run of letters and hyphens: a whole word (« porte-parole »), as the role nouns are.
+_WORD_RUN = regex.compile(r"[\p{L}-]+")
+
+
 @functools.cache
-def _role_words() -> regex.Pattern[str]:
-    """The role and organisation nouns of the lexicon, as one pattern (plural too)."""
-    nouns = sorted(set(lexicon.role_nouns()) | lexicon.group_nouns()
-                   | lexicon.words("organisation-nouns"), key=lambda w: (-len(w), w))
-    return regex.compile(r"(?i)(?<![\p{L}-])(?:" + "|".join(regex.escape(n) for n in nouns)
-                         + r")s?(?![\p{L}-])")
+def _role_nouns() -> frozenset[str]:
+    """The role and organisation nouns of the lexicon, lower-cased (each one word of
+    letters and hyphens: a plural is the noun and an ``s``)."""
+    return frozenset(n.lower() for n in set(lexicon.role_nouns()) | lexicon.group_nouns()
+                     | lexicon.words("organisation-nouns"))
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
