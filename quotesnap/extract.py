@@ -154,6 +154,20 @@ class _Plan:
     normalized: Normalized | None = None
 
 
+def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
+    """``settings`` (default: the defaults) with ``options`` over them, each checked."""
+    if settings is not None and not isinstance(settings, Settings):
+        raise SettingError(f"settings must be a quotesnap.Settings, not "
+                           f"{type(settings).__name__}; or give the options as keywords.")
+    try:
+        return attrs.evolve(settings or Settings(), **options)
+    except SettingError:
+        raise
+    except TypeError as exc:
+        known = ", ".join(f.name for f in attrs.fields(Settings))
+        raise TypeError(f"{exc}. Extractor options are: {known}.") from None
+
+
 class Extractor:
     """Extract quotes from French text; reuse one extractor over many texts.
 
@@ -165,21 +179,22 @@ class Extractor:
     """
 
     def __init__(self, settings: Settings | None = None, **options: Any) -> None:
-        if settings is not None and not isinstance(settings, Settings):
-            raise SettingError(f"settings must be a quotesnap.Settings, not "
-                               f"{type(settings).__name__}; or give the options as keywords.")
-        try:
-            self.settings = attrs.evolve(settings or Settings(), **options)
-        except SettingError:
-            raise
-        except TypeError as exc:
-            known = ", ".join(f.name for f in attrs.fields(Settings))
-            raise TypeError(f"{exc}. Extractor options are: {known}.") from None
+        self.settings = _settings(settings, options)
         self._backend: Backend | None = None
         if self.settings.attribute:
             # built now, so that an unknown backend or a model that is not installed is an
             # error here, not at the first text (the model itself loads on first use)
             self._backend = load_backend(self.settings.backend, self.settings.model)
+
+    @classmethod
+    def without_parser(cls, settings: Settings | None = None, **options: Any) -> Extractor:
+        """An extractor for parses made elsewhere (:meth:`run_parsed`, the spaCy
+        component): no backend is built or checked, so the default model need not be
+        installed; :meth:`extract` builds one if it is ever called."""
+        extractor = cls.__new__(cls)
+        extractor.settings = _settings(settings, options)
+        extractor._backend = None
+        return extractor
 
     @property
     def models(self) -> Models:

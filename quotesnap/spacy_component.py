@@ -75,7 +75,7 @@ class QuotesnapComponent:
         self.lemmas = lemmas
         self.spans_key = spans_key
         # The extractor's own parser is never loaded: the rules read the Doc's parse.
-        self.extractor = Extractor(indirect=indirect)
+        self.extractor = Extractor.without_parser(indirect=indirect)
         if not Doc.has_extension("quotes"):
             Doc.set_extension("quotes", default=())
 
