@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "ParquetWriter", "to_frame"]
 
 #: The columns of :func:`to_frame`, in order, with their pandas dtypes: the JSON form of a
-#: quote with ``speaker`` and ``cue`` flattened.
+#: quote with ``speaker``, ``cue`` and ``addressee`` flattened.
 COLUMNS: dict[str, str] = {
     "doc_id": "string",
     "kind": "category",
@@ -57,6 +57,11 @@ COLUMNS: dict[str, str] = {
     "confidence": "float64",
     "rule": "string",
     "depth": "Int64",
+    "addressee_name": "string",
+    "addressee_start": "Int64",
+    "addressee_end": "Int64",
+    "addressee_text": "string",
+    "addressee_via": "string",
 }
 
 
@@ -77,8 +82,8 @@ def _flat(quote: Quote) -> dict[str, Any]:
     ``speaker_name``)."""
     row: dict[str, Any] = {}
     for key, value in quote.to_dict().items():
-        if key in ("speaker", "cue"):
-            for sub in ("name", "start", "end", "text", "lemma"):
+        if key in ("speaker", "cue", "addressee"):
+            for sub in ("name", "start", "end", "text", "lemma", "via"):
                 if f"{key}_{sub}" in COLUMNS:
                     row[f"{key}_{sub}"] = value.get(sub) if value else None
         else:

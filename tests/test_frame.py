@@ -22,11 +22,13 @@ TEXTS = ["doc_id", "text", "speaker_name", "speaker_text", "cue_text", "cue_lemm
 
 
 def flat_json(q: quotesnap.Quote) -> dict[str, Any]:
-    """The JSON form of a quote with ``speaker`` and ``cue`` flattened, None for missing."""
+    """The JSON form of a quote with ``speaker``, ``cue`` and ``addressee`` flattened, None
+    for missing."""
     d = q.to_dict()
-    row = {k: v for k, v in d.items() if k not in ("speaker", "cue")}
+    row = {k: v for k, v in d.items() if k not in ("speaker", "cue", "addressee")}
     for key, subs in (("speaker", ("name", "start", "end", "text")),
-                      ("cue", ("start", "end", "text", "lemma"))):
+                      ("cue", ("start", "end", "text", "lemma")),
+                      ("addressee", ("name", "start", "end", "text", "via"))):
         for sub in subs:
             row[f"{key}_{sub}"] = d[key][sub] if d[key] else None
     return row

@@ -115,7 +115,8 @@ def test_json_keeps_the_quote_own_doc_id() -> None:
 
 
 def test_jsonl_is_the_design_form_one_quote_per_line() -> None:
-    """--format jsonl: one object per line with the DESIGN.md keys, null speaker/cue parts."""
+    """--format jsonl: one object per line with the DESIGN.md keys (and the addressee of a
+    line of dialogue), null speaker/cue parts."""
     lines = _render("jsonl").splitlines()
     assert len(lines) == len(QUOTES)
     first, term, inherited = json.loads(lines[0]), json.loads(lines[2]), json.loads(lines[3])
@@ -127,7 +128,7 @@ def test_jsonl_is_the_design_form_one_quote_per_line() -> None:
                     "kind": "unknown", "gender": None, "gender_evidence": []},
         "cue": {"start": OUTER.cue.start, "end": OUTER.cue.end,  # type: ignore[union-attr]
                 "text": "souligné", "lemma": "souligner"},
-        "confidence": 0.9, "rule": "incise", "depth": 0,
+        "confidence": 0.9, "rule": "incise", "depth": 0, "addressee": None,
     }
     assert term["speaker"] is None and term["cue"] is None
     assert inherited["speaker"] == {"name": "Sergueï Lavrov", "start": None, "end": None,
