@@ -360,9 +360,7 @@ TRAIN_EXAMPLES = [
             "D'autant qu'il semble qu'il lui soit reproché une non-inscription comme journaliste "
             "au conseil national de la communication (CNC).",
             "une non-inscription comme journaliste au conseil national de la communication "
-            "(CNC)", None, "reproché",
-            xfail="spaCy hangs « au conseil national » from the verb: its noun wins over the "
-                  "object"),
+            "(CNC)", None, "reproché"),
     Example("que-reconnaitre",
             "L'entraineur toulousain, Philippe Gardent, reconnaît que le Fenix n'a « pas été à la "
             "hauteur de l'événement » : « on se demande ce qu'on fait sur ce Final4 quand on voit "

@@ -364,17 +364,6 @@ def test_pipeline_is_built_once(backend: StanzaBackend) -> None:
 
 # -- end to end: quotesnap's Extractor and command line on stanza --------------------------
 
-# The tiny test models have never seen a one-letter word before a glued » (Sequoia has no
-# « » at all, and its " marks never close on a single letter), so they read quotesnap's
-# placeholder «Q» as « + Q»: the incise after a glued quote is then missed and the quote
-# looks unsourced. stanza's real French models split the marks.
-tiny_glues_placeholder = pytest.mark.xfail(
-    MODELS == str(TINY_MODELS),
-    reason="the tiny test tokenizer reads the placeholder «Q» as « + Q»",
-    strict=True,
-)
-
-
 @attrs.frozen
 class Reported:
     """A real French news text and the kinds of its quotes in marks, in text order."""
@@ -444,10 +433,7 @@ def test_extractor_offsets_on_stanza(stanza_extractor: Extractor, ex: Reported) 
 @pytest.mark.stanza_models
 @pytest.mark.parametrize(
     "ex",
-    [
-        pytest.param(ex, marks=tiny_glues_placeholder) if ex.id == "incise-lavrov" else ex
-        for ex in END_TO_END
-    ],
+    END_TO_END,
     ids=lambda ex: ex.id,
 )
 def test_extractor_kinds_on_stanza(stanza_extractor: Extractor, ex: Reported) -> None:
