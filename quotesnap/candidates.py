@@ -82,60 +82,26 @@ QUE_WORDS = 6
 AGENT_WORDS = 6
 
 
-#: The classes of speech verbs (``data/speech_verbs.txt``) whose object alone makes a
-#: sentence worth parsing (« le pays demande le remplacement de X », « La famille
-#: conteste cette version »), when the verb is not one the lexicon flags ambiguous
-#: (« présenter un film »). Measured on news-train with
-#: ``benchmarks/candidate_recall.py``: the ambiguous verbs and the other classes would
-#: parse a fifth more text for a twentieth more of the gold indirect speech, and the
-#: pipeline would no longer be three times faster than parsing everything
-#: (``benchmarks/bench_extract.py``).
-OBJECT_CLASSES = frozenset({"say", "ask"})
-
-
 @functools.cache
 def _after_verb() -> regex.Pattern[str]:
-    """What follows a speech verb in indirect speech: a que-clause a few words on, or an
-    infinitive, maybe after an adverb in -ment or one of the ``[infinitive-prepositions]``
-    of ``data/words.txt`` (« affirme avoir », « a expliqué avoir été contrainte », « menacent
-    de porter plainte », « accusés de minimiser »; the words that only look like an
-    infinitive are ``[not-infinitives]``)."""
+    """What follows a speech verb in indirect speech: a que-clause a few words on, an
+    infinitive, maybe after an adverb (« affirme avoir », « dit pourtant assumer », « a
+    expliqué avoir été contrainte »; the words that only look like one are
+    ``[not-infinitives]`` of ``data/words.txt``), a word that opens an object or a
+    complement within two words (« a annoncé des actions », « appelle à continuer »,
+    « critique vivement la presse »: ``[complement-openers]``), or the agent of a
+    passive a few words on (« est jugé trop coûteux par X »)."""
     not_infinitives = "|".join(sorted(map(regex.escape, lexicon.words("not-infinitives"))))
-    prepositions = "|".join(
-        regex.escape(w) + (r"\s*" if w.endswith(("'", "’")) else r"\s+")
-        for w in sorted(lexicon.words("infinitive-prepositions")))
-    return regex.compile(
-        rf"(?:[\s,]+[\w'’-]+){{0,{QUE_WORDS - 1}}}?[\s,]+qu(?:e\b|['’])"
-        rf"|(?:\s+\p{{L}}+ment)?\s+(?:{prepositions})?(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?"
-        rf"(?!(?:{not_infinitives})\b)(?:avoir|être|\p{{L}}+(?:er|ir|re))\b",
-        regex.IGNORECASE,
-    )
-
-
-# A past participle (« jugé », « critiquées », « mis », « revendiqué ») followed a few
-# words on by the « par » of its agent: a passive whose agent is the source.
-_PARTICIPLE = regex.compile(r"(?:é|ée|és|ées|i|ie|is|ies|ise|ises|it|ite|its|ites|u|ue|us|ues)$",
-                            regex.IGNORECASE)
-_AGENT = regex.compile(rf"(?:\s+[\w'’-]+){{0,{AGENT_WORDS - 1}}}?\s+par\b", regex.IGNORECASE)
-
-
-@functools.cache
-def _after_object_verb() -> regex.Pattern[str]:
-    """Within two words after a verb of :data:`OBJECT_CLASSES`, a word that opens an
-    object or a complement (« demande le remplacement », « appelle à continuer »:
-    ``[complement-openers]`` of ``data/words.txt``)."""
     openers = "|".join(sorted((regex.escape(w) for w in lexicon.words("complement-openers")),
                               key=lambda w: (-len(w), w)))
-    return regex.compile(rf"(?:\s+\p{{L}}+){{0,2}}?\s+(?:{openers})(?=[\s\p{{L}}])",
-                         regex.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=4096)
-def _object_verb(form: str) -> bool:
-    """Is the word form one of an unambiguous speech verb of :data:`OBJECT_CLASSES`?"""
-    return any(entry.cls in OBJECT_CLASSES and not entry.ambiguous
-               for lemma in lexicon.lemmas_for_form(form.lower())
-               if (entry := lexicon.speech_verb(lemma)) is not None)
+    return regex.compile(
+        rf"(?:[\s,]+[\w'’-]+){{0,{QUE_WORDS - 1}}}?[\s,]+qu(?:e\b|['’])"
+        r"|(?:\s+\p{L}+)?\s+(?:ne\s+pas\s+|n['’]\S+\s+pas\s+)?"
+        rf"(?!(?:{not_infinitives})\b)(?:avoir|être|\p{{L}}+(?:er|ir|re))\b"
+        rf"|(?:\s+\p{{L}}+){{0,2}}?\s+(?:{openers})(?=[\s\p{{L}}])"
+        rf"|(?:\s+[\w'’-]+){{0,{AGENT_WORDS - 1}}}?\s+par\b",
+        regex.IGNORECASE,
+    )
 
 
 # A speech verb in an incise after the author's clause: « …, estime le ministre. »: a
@@ -153,14 +119,12 @@ def may_report(text: str) -> bool:
     """Could ``text`` (a sentence, quotes left out) hold indirect speech?
 
     The test is on words, before any parsing, and errs on the side of yes: a speech verb
-    followed by ``que`` or an infinitive (:func:`_after_verb`), a participle followed by
-    its agent (« est jugé trop coûteux par X »), a verb of saying or asking followed by
-    an object (:data:`OBJECT_CLASSES`), a speech verb in an incise after a comma, a cue of several
-    words (« fait état de »), or a source phrase (``selon X``, ``d'après X``, ``à en
-    croire X``, ``Pour X,``). Sentences that only
-    mention a speech verb (« l'annonce du gouvernement », « a-t-il dit. ») are not
-    parsed. ``benchmarks/candidate_recall.py`` measures how much of the gold indirect
-    speech this lets through.
+    followed by ``que``, an infinitive or a complement (:func:`_after_verb`), a speech
+    verb in an incise after a comma, a cue of several words (« fait état de »), or a
+    source phrase (``selon X``, ``d'après X``, ``à en croire X``, ``Pour X,``). Sentences
+    that only mention a speech verb (« l'annonce du gouvernement », « a-t-il dit. ») are
+    not parsed. ``benchmarks/candidate_recall.py`` measures how much of the gold
+    indirect speech this lets through.
     """
     # selon X, d'après X, à en croire X…, and Pour X at the head of the sentence: the
     # prepositions of the lexicon (quotesnap/data/speech_cues.txt)
@@ -171,10 +135,6 @@ def may_report(text: str) -> bool:
     for m in lexicon.speech_verb_forms_regex().finditer(text):
         if _after_verb().match(text, m.end()) or (
                 _INCISE_BEFORE.search(text, 0, m.start()) and _INCISE_AFTER.match(text, m.end())):
-            return True
-        if _PARTICIPLE.search(m.group()) and _AGENT.match(text, m.end()):
-            return True
-        if _object_verb(m.group()) and _after_object_verb().match(text, m.end()):
             return True
     return False
 
