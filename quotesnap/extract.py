@@ -8,6 +8,8 @@ one and reuse it over many texts. :func:`extract` is the one-call convenience.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -503,16 +505,16 @@ def _attribute(plan: _Plan, parsed: list[list[Sentence]], settings: Settings) ->
                 found.context[quotes[0]] = (sent, qtoks)
             continue
         found.sentences[cand.sentence] = (sent, standing)
+        by_quote: dict[int, set[int]] = {}  # quote -> the tokens standing for it
+        for i, q in standing.items():
+            by_quote.setdefault(q, set()).add(i)
         for qi in quotes:
-            qtoks = _quote_tokens(sent, standing, qi, top[qi])
+            qtoks = _quote_tokens(sent, by_quote.get(qi, set()), top[qi])
             if qi not in found.proposals and qtoks:
                 found.proposals[qi] = proposals(sent, qtoks)
                 found.context[qi] = (sent, qtoks)
         if settings.indirect:
-            inside = frozenset(
-                t.i for t in sent.tokens
-                if any(top[q].open_start <= t.start < top[q].close_end for q in quotes)
-            )
+            inside = _inside_quotes(sent, [top[q] for q in quotes])
             found.reported.append((sent, inside, propose(sent, exclude=inside)))
     return found
 
@@ -535,15 +537,22 @@ def _propose_from_context(plan: _Plan, found: _Found) -> None:
     """Sources given outside the quote's own sentence: the sentence after quotes that
     stand alone (« … » Ce sont les mots de X), or a signature line under the quote."""
     text, top = plan.text, plan.top
+    starts = [q.start for q in top]  # top-level quotes are in text order
+    # the same for every quote of a sentence: decided once per sentence (a sentence may
+    # hold thousands of quotes)
+    from_next: dict[int, Attribution | None] = {}
     for qi, q in enumerate(top):
         props = found.proposals.setdefault(qi, [])
         si = sentence_of(plan.sentences, q.start)
         nxt = found.sentences.get(si + 1)
         if si >= 0 and nxt is not None:
-            a, b = plan.sentences[si]
-            if document.stands_alone(text, (a, b), [o for o in top if a <= o.start < b]):
-                if (att := document.next_sentence(nxt[0])) is not None:
-                    props.append(att)
+            if si not in from_next:
+                a, b = plan.sentences[si]
+                inside = top[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+                from_next[si] = (document.next_sentence(nxt[0])
+                                 if document.stands_alone(text, (a, b), inside) else None)
+            if (att := from_next[si]) is not None:
+                props.append(att)
         if (signed := document.signature(text, q)) is not None:
             props.append(signed)
 
@@ -639,9 +648,23 @@ def _merge(sentences: list[Sentence]) -> Sentence:
     return Sentence(tuple(tokens))
 
 
-def _quote_tokens(sent: Sentence, standing: dict[int, int], qi: int,
-                  span: MarkedSpan) -> frozenset[int]:
-    toks = {i for i, q in standing.items() if q == qi}
+def _inside_quotes(sent: Sentence, quotes: Sequence[MarkedSpan]) -> frozenset[int]:
+    """The tokens of ``sent`` that start inside one of ``quotes`` (marks included), by
+    binary search among the quotes (a sentence may hold thousands)."""
+    spans = sorted((q.open_start, q.close_end) for q in quotes)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end so far
+    inside = set()
+    for t in sent.tokens:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and t.start < reach[k]:
+            inside.add(t.i)
+    return frozenset(inside)
+
+
+def _quote_tokens(sent: Sentence, toks: set[int], span: MarkedSpan) -> frozenset[int]:
+    """The tokens that stand for the quote ``span`` in ``sent`` (its placeholder), else
+    those inside its marks."""
     if not toks:
         toks = {t.i for t in sent.tokens
                 if t.start >= span.start and t.end <= span.end and t.end > t.start}

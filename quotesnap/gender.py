@@ -96,9 +96,33 @@ def assign(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             # someone new, whoever the resolution linked it to; it is what it says
             p = profile(text, q.speaker.mention.text, [q])
         speaker = attrs.evolve(q.speaker, kind=p.kind, gender=p.gender,
-                               gender_evidence=tuple(str(e) for e in p.evidence))
+                               gender_evidence=_reported(p.evidence))
         out.append(attrs.evolve(q, speaker=speaker))
     return out
+
+
+#: At most this many pieces of evidence are reported with a speaker; the decision weighs
+#: all of them. A text that names someone a thousand times would otherwise repeat the whole
+#: list at each of their quotes: output quadratic in the text (issue 8, F3).
+MAX_EVIDENCE = 6
+
+
+def _reported(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The evidence a speaker carries: the first piece of each kind, then the earliest
+    others, at most :data:`MAX_EVIDENCE`, in text order."""
+    ordered = sorted(evidence, key=lambda e: e.start)
+    kept: list[Evidence] = []
+    kinds: set[str] = set()
+    for e in ordered:  # one of each kind first
+        if e.kind not in kinds and len(kept) < MAX_EVIDENCE:
+            kinds.add(e.kind)
+            kept.append(e)
+    for e in ordered:
+        if len(kept) >= MAX_EVIDENCE:
+            break
+        if e not in kept:
+            kept.append(e)
+    return tuple(str(e) for e in sorted(kept, key=lambda e: e.start))
 
 
 _INDEFINITE = frozenset({"on", "un", "une", "des", "quelqu'un", "certains", "certaines",

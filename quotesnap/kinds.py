@@ -41,6 +41,11 @@ __all__ = [
 #: intitulée « … » »), and how far the words of its context are read for features.
 TITLE_WINDOW = 30
 CONTEXT_WINDOW = 40
+#: How far from the marks, on each side, the quote's sentence is read for a reporting
+#: word and for the phrase before a closing clause: a sentence of news is shorter, and
+#: text without sentence punctuation (or thousands of quotes in one sentence) stays
+#: linear (issue 8).
+SENTENCE_WINDOW = 400
 #: A clause in marks closing its sentence has at least this many words (« Selon X,
 #: « … » »); shorter, it is a fragment.
 CLAUSE_MIN_WORDS = 5
@@ -114,7 +119,7 @@ def closing_clause(text: str, sentences: list[tuple[int, int]], q: MarkedSpan) -
     end = sentences[si][1]
     if any(c.isalnum() for c in text[q.close_end:end]):
         return False
-    before = text[sentences[si][0]:q.open_start].rstrip()
+    before = text[max(sentences[si][0], q.open_start - SENTENCE_WINDOW):q.open_start].rstrip()
     if before.endswith(",") and _SUBORDINATE_BEFORE.search(before):
         return False  # « il a ajouté qu'aller trop loin, « … » »: inside a que-clause
     if _CLAUSE_BEFORE.search(before):
@@ -201,7 +206,8 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
     si = sentence_of(sentences, q.start)
     if si >= 0:
         a, b = sentences[si]
-        context = text[a:q.open_start] + " " + text[q.close_end:b]
+        context = (text[max(a, q.open_start - SENTENCE_WINDOW):q.open_start] + " "
+                   + text[q.close_end:min(b, q.close_end + SENTENCE_WINDOW)])
         if lexicon.any_cue_regex().search(context):
             f["cue-in-sentence"] = 1.0
     if shape_only:

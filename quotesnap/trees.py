@@ -367,11 +367,19 @@ def source_phrases(sent: Sentence,
     ``[prepositions]`` (:func:`quotesnap.lexicon.leading_source_preposition`: ``selon
     X``, ``d'après X``, ``de l'avis de X``, ``aux yeux de X``, ``à en croire X``, and
     ``Pour X, …`` or ``Suivant X, …`` at the head of a clause). A relative pronoun is
-    not a source (« la rumeur selon laquelle … »: the rumour says it)."""
+    not a source (« la rumeur selon laquelle … »: the rumour says it). Found once per
+    sentence (:attr:`~quotesnap.parse.Sentence.memo`), then filtered by ``exclude``."""
+    if "source_phrases" not in sent.memo:
+        sent.memo["source_phrases"] = _source_phrases(sent)
+    found: list[tuple[Token, Token, int]] = sent.memo["source_phrases"]
+    return [phrase for phrase in found if phrase[0].i not in exclude]
+
+
+def _source_phrases(sent: Sentence) -> list[tuple[Token, Token, int]]:
     out = []
     openers = lexicon.source_preposition_openers()
     for tok in sent.tokens:
-        if tok.i in exclude or tok.text.lower().replace("’", "'") not in openers:
+        if tok.text.lower().replace("’", "'") not in openers:
             continue
         text, offsets = joined_text(sent, tok.i, tok.i + PREPOSITION_WORDS)
         found = lexicon.leading_source_preposition(text)
