@@ -455,15 +455,20 @@ class _Context:
 SHORT_GAP = 200
 
 
-def _sure(line: Line, narrator: str | None) -> str | None:
+def _sure(line: Line, narrator: str | None, cast: _Cast) -> str | None:
     """The sieve: a line whose own incise or introducing clause names its speaker, or
     says « je » in a tale told in the first person (« m'écriai-je », « lui dis-je »: the
-    narrator, who has no other name there)."""
+    narrator, who has no other name there). The name is the resolver's when it is the
+    mention's (« Morlière » -> « M. de la Morlière »), else the mention's own, without how
+    the person spoke (« le Maître d'école d'un ton d'autorité » -> « le Maître d'école »)."""
     if line.own is None or line.rule not in ("incise", "colon"):
         return None
+    written = line.own.mention.text if line.own.mention else ""
     if line.own_kind == "name":
+        if written and not same_person(line.own.name, written):
+            return cast.name(written)
         return line.own.name
-    mention = line.own.mention.text.lstrip("-").lower() if line.own.mention else ""
+    mention = written.lstrip("-").lower()
     if narrator and line.own_kind == "pronoun" and mention in ("je", "j'", "j’"):
         return narrator
     return None
@@ -485,7 +490,7 @@ def turn(text: str, top: Sequence[MarkedSpan], quotes: list[Quote], resolver: Re
     for k, line in enumerate(lines):
         context = _context(text, lines, k, decided, resolver, cast, narrator)
         candidates = _candidates(line, context, cast, narrator)
-        sure = _sure(line, narrator)
+        sure = _sure(line, narrator, cast)
         if sure is not None or not candidates:
             name = sure if sure is not None else (line.own.name if line.own else None)
             if name == "je" and narrator:
@@ -533,7 +538,7 @@ def _context(text: str, lines: Sequence[Line], k: int, decided: list[str | None]
             n -= 1
     narration = [name for _, name in _narration_names(resolver, start, line.span.open_start)]
     subjects = {cast.name(name) for name in _subject_names(text, start, line.span.open_start)}
-    nxt = [_sure(lines[n], narrator) for n in (k + 1, k + 2) if n < len(lines)]
+    nxt = [_sure(lines[n], narrator, cast) for n in (k + 1, k + 2) if n < len(lines)]
     return _Context(previous, gap, narration, subjects, before,
                     nxt[0] if nxt else None, nxt[1] if len(nxt) > 1 else None)
 
