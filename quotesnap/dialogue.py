@@ -143,6 +143,8 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
         line = Line(span, parts, first.speaker, first.rule)
         if first.speaker is not None and first.speaker.mention is not None:
             line.own_kind, line.own_gender = _mention_kind(first.speaker.mention.text)
+            if line.own_kind == "name" and line.own is not None:
+                line.own = attrs.evolve(line.own, name=_bare_name(line.own.name))
         line.called = [(name, span) for name, span in
                        vocatives(text, [(quotes[p].start, quotes[p].end) for p in parts])
                        if _may_be_called(name, span, lowercase, names)]
@@ -167,6 +169,22 @@ def _may_be_called(name: str, span: Span, lowercase: set[str], names: frozenset[
     if first.lower() in lowercase:
         return False
     return span.text != name or first in names
+
+
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "von", "van", "di", "da", "y"})
+
+
+def _bare_name(name: str) -> str:
+    """A name without the words after it that say how the person was (« M. Rossignol un
+    peu confus » -> « M. Rossignol », « la Chouette toujours courroucée » -> « la
+    Chouette »): cut at the first lowercase word after the first that is no particle of a
+    name (« M. de la Morlière », « le Maître d'école » keep theirs)."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if n and word[:1].islower() and word not in _PARTICLES and not word.startswith(
+                ("d'", "d’", "l'", "l’")):
+            return " ".join(words[:n])
+    return name
 
 
 def _mention_kind(mention: str) -> tuple[str, str]:
@@ -604,7 +622,7 @@ class _Cast:
         mention = _MANNER.split(mention, maxsplit=1)[0].strip(" ,")
         kind, _ = _mention_kind(mention)
         if kind == "name":
-            return self.resolver.canonical(mention)
+            return self.resolver.canonical(_bare_name(mention))
         if kind != "description":
             return mention
         head = regex.split(r"['’]", mention.split()[-1].lower())[-1]
