@@ -47,6 +47,7 @@ from .resolve import Resolver
 from .results import Addressee, Kind, Quote, Span, Speaker
 from .rules import rule
 from .scan import MarkedSpan
+from .turns import names_in
 
 __all__ = [
     "NARRATOR",
@@ -127,6 +128,7 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
     each with the indices of its parts in ``quotes``."""
     starts = [q.start for q in quotes]
     lowercase = {m.group() for m in _LOWER_WORD.finditer(text)}
+    names = names_in(text)
     out: list[Line] = []
     for span in sorted(top, key=lambda s: s.start):
         k = bisect.bisect_left(starts, span.start)
@@ -141,9 +143,11 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
         line = Line(span, parts, first.speaker, first.rule)
         if first.speaker is not None and first.speaker.mention is not None:
             line.own_kind, line.own_gender = _mention_kind(first.speaker.mention.text)
+            if line.own_kind == "name" and line.own is not None:
+                line.own = attrs.evolve(line.own, name=_bare_name(line.own.name))
         line.called = [(name, span) for name, span in
                        vocatives(text, [(quotes[p].start, quotes[p].end) for p in parts])
-                       if not name[:1].isupper() or name.split()[0].lower() not in lowercase]
+                       if _may_be_called(name, span, lowercase, names)]
         if first.cue is not None:
             line.told, line.told_pronoun = _told(text, first)
         out.append(line)
@@ -153,8 +157,40 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}-]*")
 
 
+def _may_be_called(name: str, span: Span, lowercase: set[str], names: frozenset[str]) -> bool:
+    """Can a vocative of :func:`vocatives` name someone: a role (« le curé »), a name
+    after a title or an adjective (« madame Georges », « ma bonne Marianne »), or a bare
+    capitalised word the text writes lowercase nowhere and as a name somewhere (in the
+    middle of a sentence, :func:`~quotesnap.turns.names_in`): « Cependant, si… »,
+    « Heureusement, … », « L'ennui, c'est… » open their sentence and are no one."""
+    if not name[:1].isupper():
+        return True
+    first = name.split()[0]
+    if first.lower() in lowercase:
+        return False
+    return span.text != name or first in names
+
+
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "von", "van", "di", "da", "y"})
+
+
+def _bare_name(name: str) -> str:
+    """A name without the words after it that say how the person was (« M. Rossignol un
+    peu confus » -> « M. Rossignol », « la Chouette toujours courroucée » -> « la
+    Chouette »): cut at the first lowercase word after the first that is no particle of a
+    name (« M. de la Morlière », « le Maître d'école » keep theirs)."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if n and word[:1].islower() and word not in _PARTICLES and not word.startswith(
+                ("d'", "d’", "l'", "l’")):
+            return " ".join(words[:n])
+    return name
+
+
 def _mention_kind(mention: str) -> tuple[str, str]:
-    """The type of a speaker mention and the gender it marks."""
+    """The type of a speaker mention and the gender it marks. A capitalised noun after
+    the definite article is a name, a nickname (« la Chouette », « le Chourineur », « le
+    Maître d'école »), not a description (« la vieille », « Le vicomte »)."""
     words = mention.split()
     pron = lexicon.pronoun(mention.lstrip("-").lower()) if len(words) <= 2 else None
     if pron is not None:
@@ -162,6 +198,8 @@ def _mention_kind(mention: str) -> tuple[str, str]:
     first = words[0].lower() if words else ""
     gender = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem",
               "une": "Fem", "cette": "Fem"}.get(first, "")
+    if first in ("le", "la", "les") and len(words) > 1 and words[1][:1].isupper():
+        return "name", gender
     if first in lexicon.words("determiners") or first in ("l'", "l’") or mention[:1].islower():
         return "description", gender
     return "name", gender
@@ -346,8 +384,11 @@ def turn_features(cand: _Candidate, line: Line, k: int, lines: Sequence[Line],
 
     By name: ``prev=1..4`` the candidate spoke the line that many lines before (crossed
     with ``gap=`` the narration between this line and the one before: ``none``, ``short``,
-    ``long``), ``alternates`` (spoke two lines before, not the line before), ``own`` the
-    line's own mention resolves to it (crossed with the mention's type ``own=``),
+    ``long``), ``alternates`` (spoke two lines before, not the line before),
+    ``other-party`` (the last one before who is not the speaker of the line before: the
+    other person of the exchange, even when the line before and the one before it went to
+    one speaker), ``own`` the line's own mention resolves to it (crossed with the
+    mention's type ``own=``),
     ``gender=agree|clash`` with the line's pronoun or description, ``called-here`` the line
     calls it by name (it is spoken to, not speaking), ``called-before`` the line before
     called it, ``told-before`` the incise of the line before said it was spoken to,
@@ -376,6 +417,12 @@ def turn_features(cand: _Candidate, line: Line, k: int, lines: Sequence[Line],
             prev[0] is not None and same_person(prev[0], cand.name)):
         f["alternates"] = 1.0
         f[f"alternates&gap={gap}"] = 1.0
+    if prev and prev[0] is not None and not same_person(prev[0], cand.name):
+        other = next((name for name in prev[1:] if name is not None
+                      and not same_person(name, prev[0])), None)
+        if other is not None and same_person(other, cand.name):
+            f["other-party"] = 1.0
+            f[f"other-party&gap={gap}"] = 1.0
     if line.own is not None and same_person(line.own.name, cand.name):
         f["own"] = 1.0
         f[f"own&own={line.own_kind}"] = 1.0
@@ -426,10 +473,22 @@ class _Context:
 SHORT_GAP = 200
 
 
-def _sure(line: Line) -> str | None:
-    """The sieve: a line whose own incise or introducing clause names its speaker."""
-    if line.own is not None and line.own_kind == "name" and line.rule in ("incise", "colon"):
+def _sure(line: Line, narrator: str | None, cast: _Cast) -> str | None:
+    """The sieve: a line whose own incise or introducing clause names its speaker, or
+    says « je » in a tale told in the first person (« m'écriai-je », « lui dis-je »: the
+    narrator, who has no other name there). The name is the resolver's when it is the
+    mention's (« Morlière » -> « M. de la Morlière »), else the mention's own, without how
+    the person spoke (« le Maître d'école d'un ton d'autorité » -> « le Maître d'école »)."""
+    if line.own is None or line.rule not in ("incise", "colon"):
+        return None
+    written = line.own.mention.text if line.own.mention else ""
+    if line.own_kind == "name":
+        if written and not same_person(line.own.name, written):
+            return cast.name(written)
         return line.own.name
+    mention = written.lstrip("-").lower()
+    if narrator and line.own_kind == "pronoun" and mention in ("je", "j'", "j’"):
+        return narrator
     return None
 
 
@@ -447,9 +506,9 @@ def turn(text: str, top: Sequence[MarkedSpan], quotes: list[Quote], resolver: Re
     cast = _Cast(text, resolver)
     decided: list[str | None] = []
     for k, line in enumerate(lines):
-        context = _context(text, lines, k, decided, resolver, cast)
+        context = _context(text, lines, k, decided, resolver, cast, narrator)
         candidates = _candidates(line, context, cast, narrator)
-        sure = _sure(line)
+        sure = _sure(line, narrator, cast)
         if sure is not None or not candidates:
             name = sure if sure is not None else (line.own.name if line.own else None)
             if name == "je" and narrator:
@@ -475,7 +534,7 @@ def turn(text: str, top: Sequence[MarkedSpan], quotes: list[Quote], resolver: Re
 
 
 def _context(text: str, lines: Sequence[Line], k: int, decided: list[str | None],
-             resolver: Resolver, cast: _Cast) -> _Context:
+             resolver: Resolver, cast: _Cast, narrator: str | None) -> _Context:
     line = lines[k]
     before = lines[k - 1] if k > 0 else None
     start = before.span.close_end if before is not None else max(
@@ -497,7 +556,7 @@ def _context(text: str, lines: Sequence[Line], k: int, decided: list[str | None]
             n -= 1
     narration = [name for _, name in _narration_names(resolver, start, line.span.open_start)]
     subjects = {cast.name(name) for name in _subject_names(text, start, line.span.open_start)}
-    nxt = [_sure(lines[n]) for n in (k + 1, k + 2) if n < len(lines)]
+    nxt = [_sure(lines[n], narrator, cast) for n in (k + 1, k + 2) if n < len(lines)]
     return _Context(previous, gap, narration, subjects, before,
                     nxt[0] if nxt else None, nxt[1] if len(nxt) > 1 else None)
 
@@ -546,6 +605,14 @@ class _Cast:
         self.resolver = resolver
         self.genders: dict[str, str] = {}
         self._links: dict[str, str] = {}
+        self._names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The names the text writes in the middle of a sentence
+        (:func:`~quotesnap.turns.names_in`), computed once."""
+        if self._names is None:
+            self._names = names_in(self.text)
+        return self._names
 
     def name(self, mention: str) -> str:
         """The character a mention names: a name under its fullest form; a description
@@ -555,7 +622,7 @@ class _Cast:
         mention = _MANNER.split(mention, maxsplit=1)[0].strip(" ,")
         kind, _ = _mention_kind(mention)
         if kind == "name":
-            return self.resolver.canonical(mention)
+            return self.resolver.canonical(_bare_name(mention))
         if kind != "description":
             return mention
         head = regex.split(r"['’]", mention.split()[-1].lower())[-1]
@@ -577,6 +644,8 @@ class _Cast:
             found = m.group("after") or m.group("before")
             if found.split()[0].lower() in lexicon.words("interjections"):
                 continue
+            if m.group("before") and found.split()[0] not in self.names():
+                continue  # « Peut-être, monsieur le curé »: a sentence's first word
             if m.group("after"):
                 # « l'abbé Laporte », « le père Rouault »: the phrase is the name
                 article = _ARTICLE_BEFORE.search(self.text, max(0, m.start() - 3), m.start())

