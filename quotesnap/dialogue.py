@@ -60,8 +60,10 @@ __all__ = [
     "vocatives",
 ]
 
-#: The name of a first-person narrator whose name the text does not give.
-NARRATOR = "le narrateur"
+#: The name of a first-person narrator whose name the text does not give: the mention
+#: itself, as the annotation guideline names a source the text never names
+#: (``../shared/data/gold/GUIDELINE.md``, ``speaker_name``).
+NARRATOR = "je"
 #: How many lines before a line stand as candidates (their speakers).
 HISTORY = 4
 #: Beyond this many characters of narration between two lines, the later one starts a new

@@ -92,7 +92,7 @@ class Addressee:
     :mod:`quotesnap.dialogue`).
 
     ``name`` is the character's name as the speaker's is given (``Josselin``, ``Mme
-    Georges``, ``le cocher``, ``le narrateur``); ``mention`` is the words that say it at
+    Georges``, ``le cocher``, ``je`` for the narrator); ``mention`` is the words that say it at
     this line (the vocative « ma bonne Marianne », or « au cocher » in the incise), None
     when the text says it with a pronoun (« lui répondit-elle »: the other person of the
     exchange); ``via`` is how the text says it: ``vocative`` (the speaker calls them by
