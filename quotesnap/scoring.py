@@ -615,8 +615,8 @@ def evaluate(
     :attr:`Evaluation.problems` and the rest is scored.
 
     >>> report = quotesnap.evaluate("examples/lavrov-maduro-2020.gold.jsonl")
-    >>> report.indirect.recall, report.documents
-    (80.0, 1)
+    >>> report.marked.recall, report.documents
+    (100.0, 1)
     """
     problems: list[str] = []
     warnings: list[str] = []
