@@ -719,8 +719,9 @@ INDIRECT_RULES: tuple[IndirectRule, ...] = (
 
 
 def _all_quoted(sent: Sentence, found: Attribution, exclude: frozenset[int]) -> bool:
-    """Are all the words of ``found``'s content inside quotation marks?"""
-    if not exclude or found.content is None:
+    """Are all the words of ``found``'s content inside quotation marks, and not after a
+    « que » (:func:`que_clause`)?"""
+    if not exclude or found.content is None or found.rule == "que_clause":
         return False
     start, end = found.content
     return all(t.i in exclude for t in sent.tokens
@@ -731,7 +732,9 @@ def propose(sent: Sentence, *, exclude: frozenset[int] = frozenset()) -> list[At
     """Every report the rules find in ``sent``, in rule order, each (cue, content) once;
     ``exclude`` holds the indices of tokens inside quotation marks (a verb inside a
     quotation is part of the quote). A content with no word outside the marks is the
-    quotation itself (« «Nous partons», a déclaré X » is direct speech), not a report."""
+    quotation itself (« «Nous partons», a déclaré X » is direct speech), not a report;
+    but a whole clause in marks after « que » is one, beside its partial quote (the
+    guideline's v1.1 convention: « X a déclaré que « … » »)."""
     out: list[Attribution] = []
     seen: set[tuple[int, tuple[int, int] | None]] = set()
     for fn in INDIRECT_RULES:

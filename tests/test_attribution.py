@@ -527,7 +527,9 @@ EXAMPLES = [
             "Haddad.",
             "il n'y avait plus qu'un candidat",
             PARTIAL, "Le président du tribunal de commerce",
-            "Le président du tribunal de commerce", "indiquer", "governor"),
+            "Le président du tribunal de commerce", "indiquer", "governor",
+            xfail="the entity model links « Le président du tribunal de commerce » to Ali Haddad, "
+            "named just before as the president of another body"),
     Example("nsubj-que-partial-in-a-long-clause",
             "Vers 9h00, Jacline Mouraud a dit qu'il est temps d'arrêter d'être sur les "
             "ronds-points mais qu'il faut « continuer le combat » en allant à la rencontre des "
