@@ -118,6 +118,13 @@ def _group_alive(pgid: int) -> list[str]:
             if line.split()[0] == str(pgid) and not line.split()[2].startswith("Z")]
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT back to its default in the child: a test run started in the background
+    (``cmd &`` in a script, ``nohup``) ignores SIGINT, the command it starts inherits that,
+    and quite rightly goes on to the end whatever Ctrl-C the test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.model
 def test_ctrl_c_stops_every_process(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the process group) while two workers extract: exit status 130
@@ -125,7 +132,7 @@ def test_ctrl_c_stops_every_process(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "quotesnap", "extract", "-j", "2", "--input-format", "jsonl",
          "--format", "jsonl", CORPUS], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline()  # a first quote: the workers are at work
