@@ -49,6 +49,17 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+def _named_mention(name: str, mention: Span | None) -> dict[str, Any]:
+    """The JSON fields a speaker and an addressee share: the name and the mention's
+    offsets and words (None when the text gives none at this quote)."""
+    return {
+        "name": name,
+        "start": mention.start if mention else None,
+        "end": mention.end if mention else None,
+        "text": mention.text if mention else None,
+    }
+
+
 @attrs.frozen
 class Speaker:
     """Who said it.
@@ -74,12 +85,8 @@ class Speaker:
     gender_evidence: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        m = self.mention
         return {
-            "name": self.name,
-            "start": m.start if m else None,
-            "end": m.end if m else None,
-            "text": m.text if m else None,
+            **_named_mention(self.name, self.mention),
             "kind": self.kind,
             "gender": self.gender,
             "gender_evidence": list(self.gender_evidence),
@@ -104,14 +111,7 @@ class Addressee:
     via: str = "vocative"
 
     def to_dict(self) -> dict[str, Any]:
-        m = self.mention
-        return {
-            "name": self.name,
-            "start": m.start if m else None,
-            "end": m.end if m else None,
-            "text": m.text if m else None,
-            "via": self.via,
-        }
+        return {**_named_mention(self.name, self.mention), "via": self.via}
 
 
 @attrs.frozen
