@@ -30,7 +30,7 @@ from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
 from .reports import decide
-from .resolve import Resolver, mention_from_tokens
+from .resolve import Resolver, conjuncts, holder, mention_from_tokens
 from .results import Cue, Diagnostic, Kind, Quote, Span, Speaker
 from .rules import Attribution
 from .scan import KIND_CONFIDENCE, MarkedSpan, scan, split_incises
@@ -569,8 +569,16 @@ def _resolve(plan: _Plan, chosen: dict[tuple[str, int], Attribution],
         mention = mention_from_tokens(att.speaker, text)
         # a pronoun the syntax already resolved is named after what it stands for
         named = mention_from_tokens(att.refers_to, text) if att.refers_to else mention
-        canonical, factor = resolver.resolve(
-            named, _anchor(plan, key, att) if named is None else named.start)
+        if named is mention and att.speaker and (owner := holder(att.speaker)):
+            # « l'avis de Fottorino », « un communiqué de Turkey Blocks »: its author
+            named = mention_from_tokens(owner, text)
+        parts = [m for m in (mention_from_tokens(p, text) for p in conjuncts(att.speaker))
+                 if m is not None] if named is mention and att.speaker else []
+        if len(parts) > 1:
+            canonical, factor = resolver.resolve_coordination(parts, parts[0].start)
+        else:
+            canonical, factor = resolver.resolve(
+                named, _anchor(plan, key, att) if named is None else named.start)
         speaker = None if canonical is None or mention is None else Speaker(
             canonical, Span(mention.start, mention.end, mention.text))
         out[key] = (speaker, factor)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -41,7 +42,8 @@ from .models import Instance, LinearModel
 from .parse import Sentence, Token
 from .trees import is_speech_verb, mention_tokens
 
-__all__ = ["Entity", "Mention", "Resolver", "link_features", "mention_from_tokens"]
+__all__ = ["Entity", "Mention", "Resolver", "conjuncts", "holder", "link_features",
+           "mention_from_tokens"]
 
 # Capitalised word sequences, the shape of a name in running French: Sergueï Lavrov,
 # Thomas de Maizière, Abou Mohammed al-Joulani, Jean-Luc Mélenchon, Recep Tayyip Erdoğan.
@@ -127,25 +129,14 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
     head = _head(tokens)
     gender = head.feat("Gender") if head else ""
     plural = bool(head and head.feat("Number") == "Plur")
-    if propn and head is not None and head.start == name_start and not any(
-            t.ent == "PER" for t in tokens):
+    if propn and head is not None and not any(t.ent == "PER" for t in tokens) and (
+            head.start == name_start
+            or original[name_start:head.start].strip().lower() in _ARTICLES):
         # a body named by a capitalised noun and its complements (« l'Automobile club
-        # de Monaco », « la Gendarmerie royale du Canada (GRC) »): the whole phrase, up
-        # to what is not an adjective or a « de » complement (« la Mairie dans un
-        # communiqué »)
-        last = head
-        for t in tokens:
-            if t.i <= head.i:
-                continue
-            if t.upos in ("ADJ", "PROPN", "NOUN", "DET", "NUM") or (
-                    t.upos == "ADP" and t.text.lower() in ("de", "du", "des", "d'", "d’")):
-                last = t
-                continue
-            break
-        whole = original[name_start:last.end]
-        while whole and whole.split()[-1].lower() in ("de", "du", "des", "d'", "d’", "la",
-                                                       "le", "les", "l'", "l’"):
-            whole = whole.rsplit(None, 1)[0] if " " in whole else ""
+        # de Monaco », « l'Observatoire des métiers de la presse », « la Gendarmerie
+        # royale du Canada (GRC) »): the whole phrase, up to what is not part of the
+        # head's name (« la Mairie dans un communiqué », « l'AFP et l'Autorité … »)
+        whole = _body_name(tokens, head, original, name_start)
         if len(whole) > len(propn):
             propn = whole
     if propn:
@@ -343,14 +334,38 @@ class Resolver:
                 break
         if bare in self.acronyms:
             return self.acronyms[bare]
+        if _ACRONYM_WORD.fullmatch(bare) and (full := self._expansions.get(_fold_acronym(bare))
+                                         or _spelt_out(self.text, _fold_acronym(bare))):
+            return full  # « La FFtri » after « la Fédération française de triathlon
+            #   (FFTri) »; « l'E.I » where the article names « l'État islamique »
         words = _words(name)
         if not words:
             return name
-        best, best_len = name, len(words)
+        best, best_len = name, (len(words), len(name))
         for full, fw in self._variants:
-            if fw[-1] == words[-1] and len(fw) > best_len and _covered(words, fw):
-                best, best_len = full, len(fw)
+            # more words, or as many spelt out (« Nicole Belloubet » for « N. Belloubet »)
+            if fw[-1] == words[-1] and (len(fw), len(full)) > best_len and _covered(words, fw):
+                best, best_len = full, (len(fw), len(full))
         return best
+
+    @functools.cached_property
+    def _expansions(self) -> dict[str, str]:
+        """Acronyms spelt otherwise than the article defines them (case, dots), and the
+        initials of the article's names of several words when only one name has them:
+        what an acronym the article does not define may stand for."""
+        out: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for name in self.names:
+            if len(_words(name)) < 2:
+                continue
+            key = _fold_acronym(_initials(name))
+            if len(key) >= 2 and out.get(key, name) != name:
+                ambiguous.add(key)
+            out.setdefault(key, name)
+        for key in ambiguous:
+            del out[key]
+        out.update({_fold_acronym(acr): long for acr, long in self.acronyms.items()})
+        return out
 
     @functools.cached_property
     def _variants(self) -> list[tuple[str, list[str]]]:
@@ -365,12 +380,18 @@ class Resolver:
 
     def name_at(self, start: int, fallback: str) -> str:
         """The whole name the text writes at ``start``, where the tokenizer may have cut
-        it (« Ban Ki » of « Ban Ki-moon », « Bruno Le » of « Bruno Le Maire »)."""
+        it (« Ban Ki » of « Ban Ki-moon », « Bruno Le » of « Bruno Le Maire », « le New »
+        of « le New York Times »)."""
+        words = fallback.split()
+        if len(words) > 1 and words[0].lower() in _ARTICLES:
+            start += len(fallback) - len(fallback.split(None, 1)[1])
+            words = words[1:]
         k = bisect.bisect_right(self._name_starts, start) - 1
-        if k >= 0:
+        if k >= 0 and words:
             s, e, name = self._names[k]
-            if s <= start < e and len(name) >= len(fallback) and fallback.split()[0] in name:
-                return _role_free_tail(name)
+            if s <= start < e and len(name) >= len(" ".join(words)) and words[0] in name and (
+                    len(words) == len(fallback.split()) or len(name) > len(" ".join(words))):
+                return _role_free_tail(name)  # (an article is kept: « la Mairie »)
         return fallback
 
     # -- resolving ---------------------------------------------------------------------
@@ -386,6 +407,26 @@ class Resolver:
         if key not in self._resolved:
             self._resolved[key] = self._resolve(mention, position)
         return self._resolved[key]
+
+    def resolve_coordination(self, parts: Sequence[Mention], position: int,
+                             ) -> tuple[str | None, float]:
+        """The name of sources a coordinated mention names together: each part's
+        canonical name, joined by « et » (« l'AFP et l'Autorité des technologies de
+        l'information »); a plural pronoun may later take them up as a group."""
+        names: list[str] = []
+        confidence = 1.0
+        for part in parts:
+            name, p = self.resolve(part, part.start)
+            if name is None:
+                return None, 0.0
+            if name not in names:
+                names.append(name)
+            confidence = min(confidence, p)
+        joined = " et ".join(names)
+        if len(names) > 1:
+            group = self.entity(joined, "group", plural=True)
+            group.seen(position)
+        return joined, confidence
 
     def _resolve(self, mention: Mention, position: int) -> tuple[str | None, float]:
         if mention.kind == "name":
@@ -1074,6 +1115,54 @@ def _acronyms(text: str, names: Sequence[tuple[int, int, str]]) -> dict[str, str
     return out
 
 
+_ACRONYM_WORD = regex.compile(r"(?:\p{Lu}\.?){2,}\p{Ll}{0,3}\.?|(?:\p{Lu}\.){1,}\p{Lu}")
+
+
+def _fold_acronym(acronym: str) -> str:
+    """An acronym's letters for comparison: capitals, no dots, no accents (« E.I. »,
+    « ÉI » -> ``EI``; « FFtri », « FFTri » -> ``FFTRI``)."""
+    letters = unicodedata.normalize("NFKD", acronym.replace(".", "").upper())
+    return "".join(c for c in letters if c.isalpha())
+
+
+@functools.cache
+def _initial_stopwords() -> frozenset[str]:
+    return lexicon.words("description-stopwords") | lexicon.words("acronym-stopwords")
+
+
+_SPELT_WORD = regex.compile(r"[\p{L}][\p{L}-]*")
+
+
+def _spelt_out(text: str, letters: str) -> str:
+    """The one phrase of ``text`` that spells an acronym the article never defines: a
+    capitalised word, then content words whose initials follow (« l'État islamique » for
+    « l'E.I »); stop words between them are skipped. "" when no phrase or several do."""
+    if len(letters) < 2:
+        return ""
+    stop = _initial_stopwords()
+    found: set[str] = set()
+    words = list(_SPELT_WORD.finditer(text))
+    for k, first in enumerate(words):
+        w = first.group()
+        if not w[0].isupper() or _fold_acronym(w[0]) != letters[0] or len(w) < 3:
+            continue
+        n, at, end = 1, k + 1, first.end()
+        while n < len(letters) and at < len(words):
+            nxt = words[at].group()
+            if nxt.lower() in stop:
+                at += 1
+                continue
+            if _fold_acronym(nxt[0]) != letters[n] or len(nxt) < 3:
+                break
+            n, end, at = n + 1, words[at].end(), at + 1
+        if n == len(letters) and (at >= len(words) or text[end:words[at].start()].strip()
+                                  or _fold_acronym(words[at].group()[0]) not in letters):
+            found.add(text[first.start():end])
+        if len(found) > 1:
+            return ""
+    return found.pop() if found else ""
+
+
 def _capitals(acronym: str) -> str:
     return "".join(c for c in acronym if c.isupper())
 
@@ -1081,8 +1170,7 @@ def _capitals(acronym: str) -> str:
 def _initials(phrase: str) -> str:
     """The initials of the content words of a phrase, in capitals (« Conseil national
     des centres commerciaux » -> ``CNCC``)."""
-    stop = lexicon.words("description-stopwords") | {"de", "du", "des", "d'", "d’", "la",
-                                                      "le", "les", "l'", "l’", "et", "en"}
+    stop = _initial_stopwords()
     out = []
     for word in regex.split(r"[\s\u00a0]+", phrase):
         word = regex.sub(r"^(?:[ldLD]['’])", "", word)
@@ -1146,6 +1234,132 @@ def _core(tokens: Sequence[Token], head: Token | None) -> Token | None:
             kept = [t for t in tokens if t.i < tok.i]
             return kept[-1] if kept else None
     return None
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+# how a word may hang from the head noun of a body's name, or from a word of it: an
+# adjective, a complement (« de », « aux », « pour »: ``body-name-prepositions``), the
+# words of a flat name, a coordination inside a complement (« de la statistique et des
+# études économiques »)
+_NAME_RELATIONS = frozenset({"amod", "nmod", "case", "det", "flat", "fixed", "compound",
+                             "nummod", "conj", "cc"})
+
+
+def _body_name(tokens: Sequence[Token], head: Token, original: str, name_start: int) -> str:
+    """The name of a body whose head noun is capitalised: the head and the words after it
+    that belong to its name, read off the tree; what is coordinated with the head itself
+    (« l'AFP et l'Autorité »), a relative clause or an apposition ends it."""
+    by_i = {t.i: t for t in tokens}
+    preps = lexicon.words("body-name-prepositions")
+    times = lexicon.words("time-nouns")
+
+    def named_part(t: Token) -> bool:
+        cur = t
+        while True:
+            if cur.base_deprel not in _NAME_RELATIONS or (
+                    cur.base_deprel == "case" and cur.text.lower() not in preps) or (
+                    cur.text in times):
+                return False  # « l'ONU lundi »: when, not who (« du Dimanche » is a name)
+            if cur.head == head.i:
+                return cur.base_deprel not in ("conj", "cc")  # another source
+            if cur.head not in by_i:
+                return False
+            cur = by_i[cur.head]
+
+    last = head
+    for t in tokens:
+        if t.i <= head.i:
+            continue
+        if not named_part(t) or t.upos == "PUNCT":
+            break
+        last = t
+    whole = original[name_start:last.end]
+    while whole and whole.split()[-1].lower() in _DANGLING:
+        whole = whole.rsplit(None, 1)[0] if " " in whole else ""
+    return whole
+
+
+_DANGLING = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et",
+                       "à", "au", "aux", "pour"})
+
+
+def holder(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """Who holds the words a mention names, when it names words rather than people
+    (``saying-nouns``): « l'avis de Fottorino » -> « Fottorino », « un communiqué de
+    Turkey Blocks » -> « Turkey Blocks », « le dernier rapport de l'ONU » -> « l'ONU ».
+    Empty when the mention names a source itself or says nobody's words it carries."""
+    head = _head(tokens)
+    if head is None or head.upos != "NOUN" or head.lemma.lower() not in (
+            lexicon.words("saying-nouns") | lexicon.words("document-nouns")):
+        return ()
+    ids = {t.i: t for t in tokens}
+    of = lexicon.words("acronym-stopwords")
+    # the author is someone: a name, or a person's or a body's noun (not « la première
+    # version du texte »)
+    owner = next((t for t in tokens if t.head == head.i and t.base_deprel == "nmod"
+                  and (t.upos == "PROPN" or t.text[:1].isupper()
+                       or t.lemma.lower() in lexicon.role_nouns()
+                       or t.lemma.lower() in lexicon.words("organisation-nouns")
+                       or t.lemma.lower() in lexicon.group_nouns()) and any(
+                      c.head == t.i and c.base_deprel == "case" and c.text.lower() in of
+                      for c in tokens)), None)
+    if owner is None:
+        return ()
+
+    def under(u: Token) -> bool:
+        cur = u
+        while cur.i != owner.i:
+            if cur.head not in ids or cur.head == head.i:
+                return False
+            cur = ids[cur.head]
+        return True
+
+    part = [u for u in tokens if under(u) and not (u.base_deprel == "case"
+                                                   and u.head == owner.i)]
+    while part and part[-1].upos == "PUNCT":
+        part.pop()
+    return tuple(part)
+
+
+def conjuncts(tokens: Sequence[Token]) -> list[tuple[Token, ...]]:
+    """The sources a coordinated mention names, each as its own words (« l'AFP et
+    l'Autorité des technologies », « L'Autriche et, surtout, l'Allemagne », « Thierry et
+    Véronique Roy »); empty when the mention names one source. Only nouns joined by a
+    coordinator of ``source-coordinators`` count: « ou » offers a choice, not two
+    sources."""
+    head = _head(tokens)
+    if head is None or head.upos not in ("NOUN", "PROPN"):
+        return []
+    ids = {t.i: t for t in tokens}
+    joined = lexicon.words("source-coordinators")
+    # a conjunct names a source: a proper noun or a noun with its determiner; a bare
+    # noun is a second role of the same person (« X, astronome … et coauteur de l'étude »)
+    heads = [t for t in tokens if t.head == head.i and t.base_deprel == "conj"
+             and (t.upos == "PROPN" or (t.upos == "NOUN" and (t.text[:1].isupper() or any(
+                 c.head == t.i and c.base_deprel == "det" for c in tokens))))
+             and any(c.head == t.i and c.base_deprel == "cc" and c.text.lower() in joined
+                     for c in tokens)]
+    if not heads:
+        return []
+
+    def top(t: Token) -> int:
+        """The conjunct ``t`` belongs to (``head.i`` for the first)."""
+        cur = t
+        while cur.head in ids and cur.head != head.i:
+            cur = ids[cur.head]
+        return cur.i if cur.i in {h.i for h in heads} else head.i
+
+    parts: list[tuple[Token, ...]] = []
+    for h in (head, *heads):
+        part = [t for t in tokens if top(t) == h.i and (t.i == h.i or t.head != head.i
+                                                         or h is not head)]
+        while part and (part[0].base_deprel in ("cc", "punct", "advmod") and part[0] is not h):
+            part = part[1:]
+        while part and part[-1].upos == "PUNCT":
+            part = part[:-1]
+        if part:
+            parts.append(tuple(part))
+    return parts if len(parts) > 1 else []
 
 
 def _head(tokens: Sequence[Token]) -> Token | None:

@@ -378,10 +378,7 @@ EXAMPLES = [
             "quantité de meubles qui garnissaient cette grande maison :\n\n— Chez nous, "
             "disait-il, les armoires et les commodes sont en double partout !",
             "les armoires et les commodes sont en double partout !",
-            DIRECT, "Noël", "il", "dire", "incise",
-            xfail="in dash dialogue « disait-il » is not linked to Noël, the subject of the "
-                  "narration before it; and the mention of a hyphenated clitic keeps its hyphen "
-                  "(« -il ») where the guideline and the gold offsets give « il »"),
+            DIRECT, "Noël", "il", "dire", "incise"),
     # == dash dialogue with the incise at the end ===========================================
     Example("dash-s-ecria-reflexive",
             "— Les papiers s'envoleraient ! s'écria Pécuchet, qui redoutait, en plus, les "
