@@ -810,7 +810,11 @@ def _fuller_tail() -> regex.Pattern[str]:
     endings = "|".join(sorted(lexicon.words("adjective-endings"), key=lambda e: (-len(e), e)))
     adjective = rf"\p{{Ll}}[\p{{Ll}}-]{{2,}}(?:{endings})s?(?![\p{{L}}-])"
     name = r"\p{Lu}[\p{L}-]+(?:[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]*)?\p{Lu}[\p{L}-]+){0,3}"
-    complement = (rf"[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|de|du|des|d['’])"
+    # a common noun's complement may come before the name's (« la cour d'appel de Paris »,
+    # « le tribunal de grande instance de Lyon »)
+    common = (rf"(?:[ \u00a0]+(?:de|du|des|d['’])[ \u00a0]*(?:{adjective}[ \u00a0]+)?"
+              rf"\p{{Ll}}[\p{{Ll}}-]{{2,}})?")
+    complement = (rf"{common}[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|de|du|des|d['’])"
                   rf"[ \u00a0]*(?:la[ \u00a0]+|l['’]|le[ \u00a0]+)?{name}")
     return regex.compile(rf"(?:(?:[ \u00a0]+{adjective}){{1,3}}(?:{complement})?|{complement})")
 
