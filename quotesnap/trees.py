@@ -83,10 +83,11 @@ def _is_speech_verb(tok: Token, sent: Sentence | None) -> bool:
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
         # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
         # whatever the tagger says (annonce, estime, déclare are nouns too).
-        verbal = tok.feat("VerbForm") == "Part" or (sent is not None and (
+        if speech_lemma(tok) is None:  # remembered: asked first, the rest is slower
+            return False
+        return tok.feat("VerbForm") == "Part" or (sent is not None and (
             _after_auxiliary(sent, tok) or _after_quote(sent, tok)
             or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
-        return verbal and speech_lemma(tok) is not None
     return False
 
 
