@@ -73,6 +73,17 @@ _ACRONYM = r"\p{Lu}[\p{Lu}\p{Ll}&-]{0,2}\p{Lu}[\p{Lu}\p{Ll}]{0,3}"
 _DEFINED_AFTER = regex.compile(rf"\(\s*(?P<acr>{_ACRONYM})\s*\)")
 _DEFINED_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?P<acr>{_ACRONYM})\s*\((?P<long>[^()]{{6,90}})\)")
 _WORD_BEFORE = regex.compile(r"[\p{L}'’-]+", regex.REVERSE)
+# Compiled once, as resolution reads every name of every document with them: an elided
+# article (« l'Ordre »), a content word (four letters or more), the end of a role's
+# phrase, a sentence's end, what stands before a name that opens a sentence, and a
+# preposition of place before a name.
+_ELISION = regex.compile(r"^[lLdD]['’]")
+_CONTENT_WORD = regex.compile(r"\p{L}[\p{L}-]{3,}")
+_PHRASE_END = regex.compile(r"[,.;:!?«»()\n]")
+_SENTENCE_END = regex.compile(r"[.!?…»]\s*$")
+_SENTENCE_START_BEFORE = regex.compile(r"(?:^|[.!?;:«»—–\n])\s*$")
+_PLACE_BEFORE = regex.compile(r"(?<!\p{L})(?:à|au|aux|en|dans|vers|sur|chez)\s+$",
+                              regex.IGNORECASE)
 
 #: How sure a name is of its source, against a linked pronoun or description (whose
 #: confidence is the entity model's probability).
@@ -445,7 +456,7 @@ class Resolver:
         words = short.split()
         if not words or len(words) > 3:
             return short
-        head = regex.sub(r"^[lLdD]['’]", "", words[-1])
+        head = _ELISION.sub("", words[-1])
         if len(head) < 3 or not head[0].isalpha():
             return short
         if head.islower() and head not in lexicon.group_nouns() and head not in lexicon.words(
@@ -631,7 +642,7 @@ class Resolver:
         in a first line that is no sentence (« Émile Zola », « George Sand Nouvelle
         Édition … ») is a book's author or publisher."""
         return self._mention_counts.get(_words(name)[-1], 0) > self._heading_counts.get(
-            _words(name)[-1], 0) or bool(regex.search(r"[.!?…»]\s*$", self._heading))
+            _words(name)[-1], 0) or bool(_SENTENCE_END.search(self._heading))
 
     def _mentions(self, name: str) -> int:
         """How much the article is about ``name``: how often it uses its last word,
@@ -732,7 +743,7 @@ class Resolver:
                 s, e, name = self._names[k]
                 gap = self.text[e:start]
                 tail = self.text[end:end + CONTEXT_CHARS]
-                tail = regex.split(r"[,.;:!?«»()\n]", tail, maxsplit=1)[0]
+                tail = _PHRASE_END.split(tail, maxsplit=1)[0]
                 if gap.lstrip().startswith(",") and len(gap) < 25 and "\n" not in gap:
                     found.append((start, end, self.canonical(name),
                                   frozenset(_content_words(tail))))
@@ -1084,8 +1095,8 @@ def _initials(phrase: str) -> str:
     stop = lexicon.words("description-stopwords") | {"de", "du", "des", "d'", "d’", "la",
                                                       "le", "les", "l'", "l’", "et", "en"}
     out = []
-    for word in regex.split(r"[\s\u00a0]+", phrase):
-        word = regex.sub(r"^(?:[ldLD]['’])", "", word)
+    for word in _SPACES.split(phrase):
+        word = _ELISION.sub("", word)
         if word and word.lower() not in stop and word[0].isalpha():
             out.append(word[0].upper())
     return "".join(out)
@@ -1222,7 +1233,7 @@ def _content_words(text: str, exclude: str = "") -> set[str]:
     """Lowercase content words of a description: what makes it recognisable."""
     skip = {w.lower() for w in _words(exclude)}
     stop = lexicon.words("description-stopwords")
-    return {w for w in (m.group().lower() for m in regex.finditer(r"\p{L}[\p{L}-]{3,}", text))
+    return {w for w in (m.group().lower() for m in _CONTENT_WORD.finditer(text))
             if w not in stop and w not in skip}
 
 
@@ -1312,10 +1323,9 @@ def _learned_genders(text: str) -> dict[str, str]:
     placed: dict[str, int] = {}
     for start, _, word in found:
         before = text[max(0, start - 12):start]
-        if not regex.search(r"(?:^|[.!?;:«»—–\n])\s*$", before):
+        if not _SENTENCE_START_BEFORE.search(before):
             inside[word] = inside.get(word, 0) + 1
-        if regex.search(r"(?<!\p{L})(?:à|au|aux|en|dans|vers|sur|chez)"
-                        r"\s+$", before, regex.IGNORECASE):
+        if _PLACE_BEFORE.search(before):
             placed[word] = placed.get(word, 0) + 1
     seen: dict[str, int] = {}
     for _, _, word in found:
