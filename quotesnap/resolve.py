@@ -245,6 +245,7 @@ class Resolver:
         self._context_cache: dict[tuple[int, int], set[str]] = {}
         self._fuller_cache: dict[str, str] = {}
         self._pairing_cache: dict[str, list[tuple[int, int, str, frozenset[str]]]] = {}
+        self._canonical_cache: dict[str, str] = {}
         self._lowercase = lowercase = set(_LOWER_WORD.findall(text))
         # every capitalised sequence, as written and without leading common words
         self._names: list[tuple[int, int, str]] = []
@@ -346,7 +347,15 @@ class Resolver:
     def canonical(self, name: str) -> str:
         """The fullest form of ``name`` in the article: the longest name with the same
         last word that holds all its words (``Lavrov`` -> ``Sergueï Lavrov``), an
-        acronym's expansion (``GRC`` -> ``Gendarmerie royale du Canada``)."""
+        acronym's expansion (``GRC`` -> ``Gendarmerie royale du Canada``). Remembered:
+        the names and acronyms it reads are fixed when the resolver is built, and every
+        name of the text is asked for, often many times."""
+        known = self._canonical_cache.get(name)
+        if known is None:
+            known = self._canonical_cache[name] = self._canonical(name)
+        return known
+
+    def _canonical(self, name: str) -> str:
         bare = name
         for article in ("la ", "le ", "les ", "l'", "l’", "La ", "Le ", "Les ", "L'", "L’"):
             if bare.startswith(article) and len(bare) > len(article):
