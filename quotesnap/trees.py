@@ -205,11 +205,14 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
     avoid = set(avoid)
     # a branch holds an avoided token when its head is that token or one of its heads:
     # found once, not by walking every branch's subtree (quadratic in a long sentence)
-    blocked = set()
+    blocked: set[int] = set()
     for i in avoid:
-        if 0 <= i < len(sent):
+        if 0 <= i < len(sent) and i not in blocked:
             blocked.add(i)
-            blocked.update(a.i for a in sent.ancestors(sent[i]))
+            for a in sent.ancestors(sent[i]):
+                if a.i in blocked:
+                    break  # and so are its heads: the walk from it came this way
+                blocked.add(a.i)
     keep = {head.i}
     frontier = [head]
     while frontier:
