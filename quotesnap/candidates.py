@@ -174,11 +174,11 @@ class Window:
             if quote >= 0:
                 span = quotes[quote]
                 standing[tok.i] = quote
-                tokens.append(attrs.evolve(tok, start=span.start, end=span.end))
+                tokens.append(tok.moved(span.start, span.end))
                 continue
             end, _ = self.to_original(tok.end)
             end = max(end, start)
-            tokens.append(attrs.evolve(tok, start=start, end=end, text=original[start:end]))
+            tokens.append(tok.moved(start, end, original[start:end]))
         return Sentence(tuple(tokens)), standing
 
 

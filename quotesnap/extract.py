@@ -652,7 +652,9 @@ def _merge(sentences: list[Sentence]) -> Sentence:
     for sent in sentences:
         base = len(tokens)
         for t in sent.tokens:
-            tokens.append(attrs.evolve(t, i=base + t.i, head=base + t.head if t.head >= 0 else -1))
+            tokens.append(Token(base + t.i, t.text, t.lemma, t.upos,
+                                base + t.head if t.head >= 0 else -1, t.deprel, t.start, t.end,
+                                t.feats, t.ent))
     return Sentence(tuple(tokens))
 
 

@@ -32,7 +32,7 @@ import bisect
 import functools
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -192,10 +192,8 @@ _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:le|la|les|l['’]|du|des|au
 def _with_article(text: str, name: str) -> bool:
     """Does the text put an article right before the name (« le Tehrik-e-Taliban
     Pakistan », « à l'Unédic »)? French never does before a person's name."""
-    pattern = r"\s+".join(regex.escape(w) for w in name.split())
-    return any(_ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
-               for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){pattern}(?![\p{{L}}\p{{N}}])",
-                                       text))
+    return any(_ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+               for start, _ in _written(text, name, _LETTER_OR_DIGIT))
 
 
 def _decide(kind: str, found: list[Evidence]) -> Profile:
@@ -538,18 +536,51 @@ def _find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     spans: dict[int, int] = {}
     full: list[tuple[int, int]] = []  # the full name's spans, in order
     for form in forms:
-        pattern = r"\s+".join(regex.escape(w) for w in form.split())
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}\-'’]){pattern}(?![\p{{L}}\p{{N}}])",
-                                text):
+        for start, end in _written(text, form, _INSIDE_WORD):
             # the surname inside the full name is the full name's occurrence (a binary
             # search among the full name's spans: one form's matches never overlap)
-            k = bisect.bisect_right(full, (m.start(), sys.maxsize)) - 1
-            if form is not name and k >= 0 and full[k][0] <= m.start() < full[k][1]:
+            k = bisect.bisect_right(full, (start, sys.maxsize)) - 1
+            if form is not name and k >= 0 and full[k][0] <= start < full[k][1]:
                 continue
-            spans.setdefault(m.start(), m.end())
+            spans.setdefault(start, end)
             if form is name:
-                full.append(m.span())
+                full.append((start, end))
     return sorted(spans.items())
+
+
+# What may not stand right before a name's first letter: a letter or a digit, or also a
+# hyphen or an apostrophe (« Jean-Louis Dupont », « d'Alep » are no place of « Louis
+# Dupont », « Alep » for :func:`_occurrences`); and any run of spaces between its words.
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_INSIDE_WORD = regex.compile(r"[\p{L}\p{N}\-'’]")
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def _written(text: str, form: str, inside: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
+    r"""Where ``text`` writes ``form``, its words with any run of spaces between them,
+    after no character ``inside`` matches and before no letter or digit; in order and
+    without overlaps. What the pattern ``(?<!inside)word\s+word…(?![\p{L}\p{N}])``
+    finds, without compiling a pattern for each name: the regex engine compiles slowly,
+    and every document brings new names."""
+    words = form.split()
+    if not words:
+        return
+    first = words[0]
+    at = text.find(first)
+    while at >= 0:
+        end = at + len(first)
+        for word in words[1:]:
+            space = _SPACE_RUN.match(text, end)
+            if space is None or not text.startswith(word, space.end()):
+                end = -1
+                break
+            end = space.end() + len(word)
+        if end >= 0 and not (at and inside.match(text, at - 1)) and not (
+                _LETTER_OR_DIGIT.match(text, end)):
+            yield at, end
+            at = text.find(first, end)
+        else:
+            at = text.find(first, at + 1)
 
 
 def _shared_surname(text: str, name: str, surname: str) -> bool:

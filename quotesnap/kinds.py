@@ -57,6 +57,10 @@ _SUBORDINATE_BEFORE = regex.compile(r"(?i)\bqu(?:e\b|['’])")
 _NAME_JOINERS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et"})
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _LAST_WORD = regex.compile(r"([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)['’]?\W*$")
+# an apostrophe, and an elided article or « de » (« l'Euphrate », « d'Alep »): compiled
+# once, as every word of every span in marks is read with them
+_APOSTROPHE = regex.compile(r"['’]")
+_ELISION = regex.compile(r"^[lLdD]['’]")
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
@@ -86,7 +90,7 @@ def title_like(text: str, q: MarkedSpan) -> bool:
     if m is None:
         return False
     # « l'opération », « d'un film »: the word after the elision
-    word, titles = regex.split(r"['’]", m.group(1).lower())[-1], lexicon.words("title-words")
+    word, titles = _APOSTROPHE.split(m.group(1).lower())[-1], lexicon.words("title-words")
     return word in titles or _folded(word) in titles
 
 
@@ -187,13 +191,13 @@ def kind_features(text: str, sentences: list[tuple[int, int]], q: MarkedSpan, *,
         f["final-punct"] = 1.0
     if body[:1].isupper():
         f["capital"] = 1.0
-        if len(words) > 1 and all(regex.sub(r"^[lLdD]['’]", "", w)[:1].isupper()
+        if len(words) > 1 and all(_ELISION.sub("", w)[:1].isupper()
                                   or w.lower() in _NAME_JOINERS for w in words):
             f["all-capitals"] = 1.0  # « Bouclier de l'Euphrate », « Gilets Jaunes »
     elif len(words) == 1 and any(c.isupper() for c in body[1:]):
         f["all-capitals"] = 1.0  # « EternalBlue », « eSwatini »
     first_person = lexicon.words("first-person-words")
-    if any(part in first_person for w in words for part in regex.split(r"['’]", w.lower())):
+    if any(part in first_person for w in words for part in _APOSTROPHE.split(w.lower())):
         f["first-person"] = 1.0
     f[f"before={_before(text, q)}"] = 1.0
     f[f"after={_after(text, q)}"] = 1.0

@@ -75,6 +75,17 @@ _ACRONYM = r"\p{Lu}[\p{Lu}\p{Ll}&-]{0,2}\p{Lu}[\p{Lu}\p{Ll}]{0,3}"
 _DEFINED_AFTER = regex.compile(rf"\(\s*(?P<acr>{_ACRONYM})\s*\)")
 _DEFINED_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?P<acr>{_ACRONYM})\s*\((?P<long>[^()]{{6,90}})\)")
 _WORD_BEFORE = regex.compile(r"[\p{L}'’-]+", regex.REVERSE)
+# Compiled once, as resolution reads every name of every document with them: an elided
+# article (« l'Ordre »), a content word (four letters or more), the end of a role's
+# phrase, a sentence's end, what stands before a name that opens a sentence, and a
+# preposition of place before a name.
+_ELISION = regex.compile(r"^[lLdD]['’]")
+_CONTENT_WORD = regex.compile(r"\p{L}[\p{L}-]{3,}")
+_PHRASE_END = regex.compile(r"[,.;:!?«»()\n]")
+_SENTENCE_END = regex.compile(r"[.!?…»]\s*$")
+_SENTENCE_START_BEFORE = regex.compile(r"(?:^|[.!?;:«»—–\n])\s*$")
+_PLACE_BEFORE = regex.compile(r"(?<!\p{L})(?:à|au|aux|en|dans|vers|sur|chez)\s+$",
+                              regex.IGNORECASE)
 
 #: How sure a name is of its source, against a linked pronoun or description (whose
 #: confidence is the entity model's probability).
@@ -225,6 +236,7 @@ class Resolver:
         self._context_cache: dict[tuple[int, int], set[str]] = {}
         self._fuller_cache: dict[str, str] = {}
         self._pairing_cache: dict[str, list[tuple[int, int, str, frozenset[str]]]] = {}
+        self._canonical_cache: dict[str, str] = {}
         self._lowercase = lowercase = set(_LOWER_WORD.findall(text))
         # every capitalised sequence, as written and without leading common words
         self._names: list[tuple[int, int, str]] = []
@@ -326,7 +338,15 @@ class Resolver:
     def canonical(self, name: str) -> str:
         """The fullest form of ``name`` in the article: the longest name with the same
         last word that holds all its words (``Lavrov`` -> ``Sergueï Lavrov``), an
-        acronym's expansion (``GRC`` -> ``Gendarmerie royale du Canada``)."""
+        acronym's expansion (``GRC`` -> ``Gendarmerie royale du Canada``). Remembered:
+        the names and acronyms it reads are fixed when the resolver is built, and every
+        name of the text is asked for, often many times."""
+        known = self._canonical_cache.get(name)
+        if known is None:
+            known = self._canonical_cache[name] = self._canonical(name)
+        return known
+
+    def _canonical(self, name: str) -> str:
         bare = name
         for article in ("la ", "le ", "les ", "l'", "l’", "La ", "Le ", "Les ", "L'", "L’"):
             if bare.startswith(article) and len(bare) > len(article):
@@ -335,7 +355,7 @@ class Resolver:
         if bare in self.acronyms:
             return self.acronyms[bare]
         if _ACRONYM_WORD.fullmatch(bare) and (full := self._expansions.get(_fold_acronym(bare))
-                                         or _spelt_out(self.text, _fold_acronym(bare))):
+                                         or self._spelt_out(_fold_acronym(bare))):
             return full  # « La FFtri » after « la Fédération française de triathlon
             #   (FFTri) »; « l'E.I » where the article names « l'État islamique »
         words = _words(name)
@@ -347,6 +367,18 @@ class Resolver:
             if fw[-1] == words[-1] and (len(fw), len(full)) > best_len and _covered(words, fw):
                 best, best_len = full, (len(fw), len(full))
         return best
+
+    def _spelt_out(self, letters: str) -> str:
+        """The one phrase of the article that spells an acronym it never defines (« l'État
+        islamique » for « l'E.I »); "" when none or several do."""
+        if len(letters) < 2:
+            return ""
+        found = self._spellings.get(letters, set())
+        return next(iter(found)) if len(found) == 1 else ""
+
+    @functools.cached_property
+    def _spellings(self) -> dict[str, set[str]]:
+        return _spellings(self.text)
 
     @functools.cached_property
     def _expansions(self) -> dict[str, str]:
@@ -486,7 +518,7 @@ class Resolver:
         words = short.split()
         if not words or len(words) > 3:
             return short
-        head = regex.sub(r"^[lLdD]['’]", "", words[-1])
+        head = _ELISION.sub("", words[-1])
         if len(head) < 3 or not head[0].isalpha():
             return short
         if head.islower() and head not in lexicon.group_nouns() and head not in lexicon.words(
@@ -672,7 +704,7 @@ class Resolver:
         in a first line that is no sentence (« Émile Zola », « George Sand Nouvelle
         Édition … ») is a book's author or publisher."""
         return self._mention_counts.get(_words(name)[-1], 0) > self._heading_counts.get(
-            _words(name)[-1], 0) or bool(regex.search(r"[.!?…»]\s*$", self._heading))
+            _words(name)[-1], 0) or bool(_SENTENCE_END.search(self._heading))
 
     def _mentions(self, name: str) -> int:
         """How much the article is about ``name``: how often it uses its last word,
@@ -773,7 +805,7 @@ class Resolver:
                 s, e, name = self._names[k]
                 gap = self.text[e:start]
                 tail = self.text[end:end + CONTEXT_CHARS]
-                tail = regex.split(r"[,.;:!?«»()\n]", tail, maxsplit=1)[0]
+                tail = _PHRASE_END.split(tail, maxsplit=1)[0]
                 if gap.lstrip().startswith(",") and len(gap) < 25 and "\n" not in gap:
                     found.append((start, end, self.canonical(name),
                                   frozenset(_content_words(tail))))
@@ -1135,36 +1167,32 @@ def _initial_stopwords() -> frozenset[str]:
 
 
 _SPELT_WORD = regex.compile(r"[\p{L}][\p{L}-]*")
+#: The longest acronym read as the initials of words the article writes.
+SPELT_MAX_LETTERS = 6
 
 
-def _spelt_out(text: str, letters: str) -> str:
-    """The one phrase of ``text`` that spells an acronym the article never defines: a
-    capitalised word, then content words whose initials follow (« l'État islamique » for
-    « l'E.I »); stop words between them are skipped. "" when no phrase or several do."""
-    if len(letters) < 2:
-        return ""
+def _spellings(text: str) -> dict[str, set[str]]:
+    """Every phrase of ``text`` that opens on a capitalised word, by the initials of its
+    content words (stop words skipped): « l'État islamique » under ``EI``. One pass over
+    the text, at most :data:`SPELT_MAX_LETTERS` words from each capital."""
     stop = _initial_stopwords()
-    found: set[str] = set()
-    words = list(_SPELT_WORD.finditer(text))
-    for k, first in enumerate(words):
-        w = first.group()
-        if not w[0].isupper() or _fold_acronym(w[0]) != letters[0] or len(w) < 3:
+    words = [(m.start(), m.end(), m.group()) for m in _SPELT_WORD.finditer(text)]
+    out: dict[str, set[str]] = {}
+    for k, (start, _, w) in enumerate(words):
+        if not w[0].isupper() or len(w) < 3:
             continue
-        n, at, end = 1, k + 1, first.end()
-        while n < len(letters) and at < len(words):
-            nxt = words[at].group()
+        letters = _fold_acronym(w[0])
+        at = k + 1
+        while len(letters) < SPELT_MAX_LETTERS and at < len(words):
+            _, e2, nxt = words[at]
+            at += 1
             if nxt.lower() in stop:
-                at += 1
                 continue
-            if _fold_acronym(nxt[0]) != letters[n] or len(nxt) < 3:
+            if len(nxt) < 3:
                 break
-            n, end, at = n + 1, words[at].end(), at + 1
-        if n == len(letters) and (at >= len(words) or text[end:words[at].start()].strip()
-                                  or _fold_acronym(words[at].group()[0]) not in letters):
-            found.add(text[first.start():end])
-        if len(found) > 1:
-            return ""
-    return found.pop() if found else ""
+            letters += _fold_acronym(nxt[0])
+            out.setdefault(letters, set()).add(text[start:e2])
+    return out
 
 
 def _capitals(acronym: str) -> str:
@@ -1176,8 +1204,8 @@ def _initials(phrase: str) -> str:
     des centres commerciaux » -> ``CNCC``)."""
     stop = _initial_stopwords()
     out = []
-    for word in regex.split(r"[\s\u00a0]+", phrase):
-        word = regex.sub(r"^(?:[ldLD]['’])", "", word)
+    for word in _SPACES.split(phrase):
+        word = _ELISION.sub("", word)
         if word and word.lower() not in stop and word[0].isalpha():
             out.append(word[0].upper())
     return "".join(out)
@@ -1440,7 +1468,7 @@ def _content_words(text: str, exclude: str = "") -> set[str]:
     """Lowercase content words of a description: what makes it recognisable."""
     skip = {w.lower() for w in _words(exclude)}
     stop = lexicon.words("description-stopwords")
-    return {w for w in (m.group().lower() for m in regex.finditer(r"\p{L}[\p{L}-]{3,}", text))
+    return {w for w in (m.group().lower() for m in _CONTENT_WORD.finditer(text))
             if w not in stop and w not in skip}
 
 
@@ -1530,10 +1558,9 @@ def _learned_genders(text: str) -> dict[str, str]:
     placed: dict[str, int] = {}
     for start, _, word in found:
         before = text[max(0, start - 12):start]
-        if not regex.search(r"(?:^|[.!?;:«»—–\n])\s*$", before):
+        if not _SENTENCE_START_BEFORE.search(before):
             inside[word] = inside.get(word, 0) + 1
-        if regex.search(r"(?<!\p{L})(?:à|au|aux|en|dans|vers|sur|chez)"
-                        r"\s+$", before, regex.IGNORECASE):
+        if _PLACE_BEFORE.search(before):
             placed[word] = placed.get(word, 0) + 1
     seen: dict[str, int] = {}
     for _, _, word in found:

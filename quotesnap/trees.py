@@ -83,10 +83,11 @@ def _is_speech_verb(tok: Token, sent: Sentence | None) -> bool:
     if tok.upos in ("ADJ", "NOUN", "PROPN"):
         # « L'armée turque annonce … »: a verb form with a subject of its own is a verb,
         # whatever the tagger says (annonce, estime, déclare are nouns too).
-        verbal = tok.feat("VerbForm") == "Part" or (sent is not None and (
+        if speech_lemma(tok) is None:  # remembered: asked first, the rest is slower
+            return False
+        return tok.feat("VerbForm") == "Part" or (sent is not None and (
             _after_auxiliary(sent, tok) or _after_quote(sent, tok)
             or any(c.base_deprel == "nsubj" for c in sent.children(tok))))
-        return verbal and speech_lemma(tok) is not None
     return False
 
 
@@ -204,11 +205,14 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
     avoid = set(avoid)
     # a branch holds an avoided token when its head is that token or one of its heads:
     # found once, not by walking every branch's subtree (quadratic in a long sentence)
-    blocked = set()
+    blocked: set[int] = set()
     for i in avoid:
-        if 0 <= i < len(sent):
+        if 0 <= i < len(sent) and i not in blocked:
             blocked.add(i)
-            blocked.update(a.i for a in sent.ancestors(sent[i]))
+            for a in sent.ancestors(sent[i]):
+                if a.i in blocked:
+                    break  # and so are its heads: the walk from it came this way
+                blocked.add(a.i)
     keep = {head.i}
     frontier = [head]
     while frontier:

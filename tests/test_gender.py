@@ -12,6 +12,9 @@ import re
 
 import attrs
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotesnap
 from quotesnap import gender
@@ -309,3 +312,46 @@ def test_the_extractor_gives_gender(extractor: quotesnap.Extractor) -> None:
     assert by_name["Kellyanne Conway"].gender == "f"
     assert by_name["Sean Spicer"].gender == "m"
     assert by_name["Sean Spicer"].kind == "person"
+
+
+# Where the text writes a name (gender._written): whole words, any spaces between them,
+# not inside a longer name; sentences of ../shared/data/gold/news-train.jsonl (the
+# Juncker one with a no-break space put between the names).
+WRITTEN = [
+    pytest.param("Au second tour des élections présidentielles françaises de 2017, Emmanuel "
+                 "Macron a remporté 66\u202f% des suffrages face à sa rivale Marine Le Pen "
+                 "(34\u202f%) avec 65,30\u202f% de participation.", "Le Pen", ["Le Pen"],
+                 id="surname-of-two-words-train-2017_05_07"),
+    pytest.param("Son pronostic vital n'est pas engagé, selon Jean-Yves Le Drian et Bernard "
+                 "Cazeneuve.", "Yves Le Drian", [],
+                 id="not-inside-a-hyphenated-name-train-2016_01_01"),
+    pytest.param("Le président de la Commission européenne, Jean-Claude\u00a0Juncker, a "
+                 "déclaré être « heureux que les Français aient choisi un avenir européen ».",
+                 "Jean-Claude Juncker", ["Jean-Claude\u00a0Juncker"],
+                 id="no-break-space-between-words"),
+    pytest.param("L'armée syrienne est aussi repassée à l'offensive, s'emparant de dizaines de "
+                 "localités à l'est d'Alep et au sud d'al-Bab, se rapprochant de Dayr Hafir, "
+                 "qui est située sur la route menant à Raqqa.", "Alep", [],
+                 id="not-after-an-elision-train-2017_02_20"),
+    pytest.param("dont notamment Alain Juppé, François Fillon, Bruno Le Maire, Nadine Morano",
+                 "Fillon", ["Fillon"], id="before-a-comma-train-2016_03_08"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), WRITTEN)
+def test_written_finds_the_name_as_whole_words(text: str, name: str,
+                                               expected: list[str]) -> None:
+    """A name's places are whole words, with any spaces between its words."""
+    assert [text[s:e] for s, e in gender._written(text, name, gender._INSIDE_WORD)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab AB-'’\u00a0\n1é.\u2003", max_size=14),
+       st.text(alphabet="ab AB-'’\u00a0 1é.", min_size=1, max_size=6).filter(
+           lambda name: bool(name.split())))
+def test_written_finds_what_the_pattern_finds(text: str, name: str) -> None:
+    """_written gives the spans of the pattern it stands for, on any string."""
+    words = r"\s+".join(regex.escape(w) for w in name.split())
+    pattern = rf"(?<![\p{{L}}\p{{N}}\-'’]){words}(?![\p{{L}}\p{{N}}])"
+    assert list(gender._written(text, name, gender._INSIDE_WORD)) == [
+        m.span() for m in regex.finditer(pattern, text)]

@@ -13,8 +13,6 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
-
 from ..errors import BackendNotInstalledError, ModelNotFoundError
 from ..lexicon import light_lemma
 from ..limits import split_at_spaces
@@ -128,8 +126,7 @@ def _moved(sent: Sentence, offset: int) -> Sentence:
     """``sent`` with its offsets moved by ``offset`` (a part's place in its text)."""
     if not offset:
         return sent
-    return Sentence(tuple(attrs.evolve(t, start=t.start + offset, end=t.end + offset)
-                          for t in sent.tokens))
+    return Sentence(tuple(t.moved(t.start + offset, t.end + offset) for t in sent.tokens))
 
 
 def doc_to_sentences(doc: Any, *, light_lemmas: bool = False) -> list[Sentence]:
@@ -140,33 +137,56 @@ def doc_to_sentences(doc: Any, *, light_lemmas: bool = False) -> list[Sentence]:
     whose head was one of them is re-attached to that token's own head.
     """
     out: list[Sentence] = []
+    # read once for the whole document: a spaCy token's head, or its morphology as a
+    # string, is a new object at each access
+    every = list(doc)
+    heads = [t.head.i for t in every]
+    feats = _feats(doc)
     for sent in doc.sents:
-        kept = [t for t in sent if not t.is_space]
+        kept = [t for t in every[sent.start:sent.end] if not t.is_space]
         if not kept:
             continue
         index = {t.i: n for n, t in enumerate(kept)}
         tokens = []
         for n, t in enumerate(kept):
-            head = t.head
-            while head.i not in index and head.head.i != head.i:
-                head = head.head
-            h = index.get(head.i, -1)
-            if head.i == t.i or h == n:
+            head = heads[t.i]
+            while head not in index and heads[head] != head:
+                head = heads[head]
+            h = index.get(head, -1)
+            if head == t.i or h == n:
                 h = -1
             dep = t.dep_
+            text = t.text
+            start = t.idx
             tokens.append(
                 Token(
                     i=n,
-                    text=t.text,
-                    lemma=light_lemma(t.text, t.pos_) if light_lemmas else t.lemma_,
+                    text=text,
+                    lemma=light_lemma(text, t.pos_) if light_lemmas else t.lemma_,
                     upos=t.pos_,
                     head=h,
                     deprel="root" if dep == "ROOT" or h == -1 else dep,
-                    start=t.idx,
-                    end=t.idx + len(t.text),
-                    feats=str(t.morph),
+                    start=start,
+                    end=start + len(text),
+                    feats=feats[t.i],
                     ent=t.ent_type_,
                 )
             )
         out.append(Sentence(tuple(tokens)))
+    return out
+
+
+def _feats(doc: Any) -> list[str]:
+    """The UD FEATS string of each token of ``doc`` (``str(token.morph)``: ``""`` for none),
+    each distinct analysis looked up once."""
+    from spacy.attrs import MORPH
+
+    strings = doc.vocab.strings
+    empty = doc.vocab.morphology.EMPTY_MORPH
+    known: dict[int, str] = {}
+    out = []
+    for key in doc.to_array([MORPH]).tolist():
+        if key not in known:
+            known[key] = "" if strings[key] == empty else strings[key]
+        out.append(known[key])
     return out
