@@ -43,7 +43,7 @@ import regex
 
 from . import lexicon
 from .models import Instance, LinearModel
-from .resolve import Resolver
+from .resolve import Resolver, learned_genders
 from .results import Addressee, Kind, Quote, Span, Speaker
 from .rules import rule
 from .scan import MarkedSpan
@@ -505,7 +505,7 @@ def turn(text: str, top: Sequence[MarkedSpan], quotes: list[Quote], resolver: Re
     out = list(quotes)
     lines = lines_of(text, top, quotes)
     narrator = _narrator(text, top)
-    cast = _Cast(text, resolver)
+    cast = _Cast(text, resolver, [(q.start, q.end) for q in quotes])
     decided: list[str | None] = []
     for k, line in enumerate(lines):
         context = _context(text, lines, k, decided, resolver, cast, narrator)
@@ -602,12 +602,28 @@ class _Cast:
     or a vocative stands for, and each one's gender (from the resolver, titles and
     articles, and the pronouns of the lines given to them so far)."""
 
-    def __init__(self, text: str, resolver: Resolver) -> None:
+    def __init__(self, text: str, resolver: Resolver,
+                 speech: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.resolver = resolver
         self.genders: dict[str, str] = {}
         self._links: dict[str, str] = {}
         self._names: frozenset[str] | None = None
+        self._speech = speech
+        self._told: dict[str, str] | None = None
+
+    def told_genders(self) -> dict[str, str]:
+        """The genders the narration gives its characters (the pronouns that take a name
+        up, :func:`~quotesnap.resolve.learned_genders`), read on the text without the
+        words of the speakers: there a name is mostly the person spoken to (« mon cher
+        Léon, … dit-elle »), and the pronoun of the incise after it is the speaker's."""
+        if self._told is None:
+            chars = list(self.text)
+            for start, end in self._speech:
+                chars[start:end] = " " * (end - start)
+            told = learned_genders("".join(chars))
+            self._told = {self.resolver.canonical(name): g for name, g in told.items()}
+        return self._told
 
     def names(self) -> frozenset[str]:
         """The names the text writes in the middle of a sentence
@@ -640,8 +656,8 @@ class _Cast:
         votes: dict[str, int] = {}
         pattern = regex.compile(
             rf"(?<![\p{{L}}])(?P<noun>(?i:{regex.escape(head)}))[ \u00a0]+(?P<after>{_CAPITALISED})"
-            rf"|(?P<before>{_CAPITALISED}),[ \u00a0]+(?:(?i:le|la|l['’]|son|sa)[ \u00a0]*)?"
-            rf"(?:\p{{Ll}}+[ \u00a0]+){{0,2}}(?i:{regex.escape(head)})(?![\p{{L}}])")
+            rf"|(?P<before>{_CAPITALISED}),[ \u00a0]+(?:(?i:le|la|l['’]|son|sa)[ \u00a0]*"
+            rf"(?:\p{{Ll}}+[ \u00a0]+){{0,2}})?(?i:{regex.escape(head)})(?![\p{{L}}])")
         for m in pattern.finditer(self.text):
             found = m.group("after") or m.group("before")
             if found.split()[0].lower() in lexicon.words("interjections"):
@@ -658,13 +674,17 @@ class _Cast:
         return max(votes, key=lambda n: (votes[n], len(n)))
 
     def gender(self, name: str) -> str:
-        """What the text says of a character's gender (``Masc``, ``Fem`` or ``""``)."""
-        if name in self.genders:
-            return self.genders[name]
+        """What the text says of a character's gender (``Masc``, ``Fem`` or ``""``): its
+        title or article, the pronouns the narration takes it up with, what the resolver
+        found, and last the pronouns of the lines given to it so far (which may be wrong,
+        and must not outweigh the text)."""
+        told = _title_gender(name) or self.told_genders().get(name, "")
+        if told:
+            return told
         for ent in self.resolver.entities.values():
             if ent.gender and ent.name == name:
                 return ent.gender
-        return self.resolver.genders.get(name, "") or _title_gender(name)
+        return self.resolver.genders.get(name, "") or self.genders.get(name, "")
 
     def learn(self, name: str, gender: str) -> None:
         """A line given to ``name`` said its gender (« dit-elle »)."""

@@ -42,8 +42,8 @@ from .models import Instance, LinearModel
 from .parse import Sentence, Token
 from .trees import is_speech_verb, mention_tokens
 
-__all__ = ["Entity", "Mention", "Resolver", "conjuncts", "holder", "link_features",
-           "mention_from_tokens"]
+__all__ = ["Entity", "Mention", "Resolver", "conjuncts", "holder", "learned_genders",
+           "link_features", "mention_from_tokens"]
 
 # Capitalised word sequences, the shape of a name in running French: Sergueï Lavrov,
 # Thomas de Maizière, Abou Mohammed al-Joulani, Jean-Luc Mélenchon, Recep Tayyip Erdoğan.
@@ -272,7 +272,7 @@ class Resolver:
             if named is not None and not named.gender:
                 named.gender = gender
                 named.kind = "person" if named.kind == "name" else named.kind
-        for name, gender in _learned_genders(text).items():
+        for name, gender in learned_genders(text).items():
             canonical = self.canonical(name)
             self.genders.setdefault(canonical, gender)
             # Fiction names its characters by one word (Bouvard, Clarimonde, Rachel):
@@ -1540,7 +1540,7 @@ _SUBJECT_PRONOUN = regex.compile(
     r"(?!\s+(?:y\b|fa(?:u|ll)|sembl|s['’]agi|suffi|import|para[iî]t|me\s+sembl|ne\s+fa))")
 
 
-def _learned_genders(text: str) -> dict[str, str]:
+def learned_genders(text: str) -> dict[str, str]:
     """The gender of one-word names, learned from the pronouns that follow them.
 
     Fiction gives its characters a first name and no title (« Douce », « Clarimonde »,

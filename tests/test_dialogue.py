@@ -15,6 +15,8 @@ that are not dialogue, ``news-train.jsonl`` (``wn-…``). Never the held-out set
   the gold's last word, as the scorer compares names). For corpus excerpts, which have no
   speaker names, the name was read from the text.
 - :data:`ADDRESSEES`: lines with the person they are spoken to, read from the text.
+- :data:`DESCRIPTIONS`: the name a description of an incise stands for (« le curé » ->
+  « Laporte »), or the description itself where the text links it to no name.
 
 Rows the program gets wrong today stay as strict xfails with the reason.
 """
@@ -29,7 +31,8 @@ from typing import NamedTuple
 import pytest
 
 import quotesnap
-from quotesnap.dialogue import NARRATOR
+from quotesnap.dialogue import NARRATOR, _Cast
+from quotesnap.resolve import Resolver
 from quotesnap.results import Kind, Quote
 
 from .conftest import read_gold, xfail_param
@@ -217,9 +220,7 @@ SPEAKERS = [
               ("Je n'ai pas d'amie qui puisse s'inquiéter de cela.", "Léon"),
               ("Ah\u00a0! Et Berthe\u00a0?", "Cara"),
               ("Tout est rompu avec Berthe, il y a longtemps.", "Léon"),
-              ("Et Raphaëlle\u00a0?", "Cara")),
-            xfail="turn-taking gives Léon two lines in a row: after an incise names Léon, the "
-            "unmarked answer goes to him again instead of to Cara, the other party"),
+              ("Et Raphaëlle\u00a0?", "Cara"))),
     Speakers("mme-georges-and-marie-alternate", "aads-rd0127_1",
              (("D'où venez-vous, mon enfant ?", "Mme Georges"),
               ("De visiter le fruitier, madame, après avoir fermé les portes de la "
@@ -228,10 +229,7 @@ SPEAKERS = [
               ("Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
                "vous serez encore fatiguée.", "Mme Georges"),
               ("Non, non, madame, je me plais tant dans mon fruitier, cette bonne odeur de "
-               "fruits mûrs est si douce !", "Marie")),
-            xfail="the answer goes to Mme Georges again instead of to the one who just came in, "
-             "named « la Goualeuse » in the narration, a nickname the text never links to "
-             "« Marie »"),
+               "fruits mûrs est si douce !", "Marie"))),
     Speakers("saphir-and-the-vicomte-alternate", "aads-rd1160_1",
              (("Le marquis n'y sera donc plus ?", "Saphir"),
               ("Non.", "M. de la Morlière"),
@@ -252,6 +250,14 @@ SPEAKERS = [
     Speakers("la-chouette-calls-fourline", "aads-mystères_de_paris_2_troisième_3",
              (("Mais parle donc, Fourline,", "la Chouette"),
               ("À demain, Fourline.", "la Chouette"))),
+    # -- a pronoun of an incise goes to the character of its gender -----------------------
+    # the narration's pronouns say who is a woman: « mademoiselle de Chamery » (whom the
+    # resolver files under the name of her brother, « Hector de Chamery ») against
+    # Rossignol, the man she talks to
+    Speakers("dit-elle-is-mademoiselle-de-chamery", "aads-rd1169_0",
+             (("Venu à Paris,", "mademoiselle de Chamery"),
+              ("Faites,", "mademoiselle de Chamery"),
+              ("Le dernier marquis de Chamery,", "mademoiselle de Chamery"))),
     # -- the narrator of a first-person tale -----------------------------------------------
     Speakers("m-ecriai-je-is-the-narrator", "rd0002_1",
              (("Quoi\u00a0!", NARRATOR),)),
@@ -288,6 +294,35 @@ def test_dialogue_speakers(extractor: quotesnap.Extractor, row: Speakers) -> Non
         got.append(_last_word(q.speaker.name if q.speaker else None))
         want.append(_last_word(speaker))
     assert got == want
+
+
+# == a description and the name the text gives it ========================================
+
+
+class Descriptions(NamedTuple):
+    id: str
+    source: str
+    description: str  # as an incise writes it
+    name: str  # the character it names, or the description itself when the text links none
+
+
+DESCRIPTIONS = [
+    # « Laporte, curé de Bouqueval »: an apposition links the noun to the name
+    Descriptions("le-cure-is-laporte", "aads-rd0127_1", "le curé", "Laporte"),
+    Descriptions("l-abbe-is-l-abbe-laporte", "aads-rd0127_1", "l'abbé", "l'abbé Laporte"),
+    # « à l'allée des Veuves, dit le brigand »: a name, a comma, then an incise is no
+    # apposition; the text links « le brigand » to no name
+    Descriptions("le-brigand-is-not-the-veuves", "aads-mystères_de_paris_1_première_17",
+                 "le brigand", "le brigand"),
+]
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in DESCRIPTIONS])
+def test_description_names(row: Descriptions) -> None:
+    """A description names the character the text sets it beside, by apposition or
+    before the name, and only there."""
+    text = _documents()[row.source]
+    assert _Cast(text, Resolver(text)).name(row.description) == row.name
 
 
 # == to whom ===============================================================================
@@ -346,11 +381,13 @@ def test_dialogue_addressee(extractor: quotesnap.Extractor, row: Addressees) -> 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in LINES]
                          + [pytest.param(r, id=r.id) for r in SPEAKERS]
-                         + [pytest.param(r, id=r.id) for r in ADDRESSEES])
-def test_rows_are_real_text(row: Lines | Speakers | Addressees) -> None:
+                         + [pytest.param(r, id=r.id) for r in ADDRESSEES]
+                         + [pytest.param(r, id=r.id) for r in DESCRIPTIONS])
+def test_rows_are_real_text(row: Lines | Speakers | Addressees | Descriptions) -> None:
     """Every row's text is copied exactly from its source document."""
     doc = _documents()[row.source]
     texts = [row.text] if isinstance(row, Lines) else (
-        [t for t, _ in row.lines] if isinstance(row, Speakers) else [row.line])
+        [t for t, _ in row.lines] if isinstance(row, Speakers) else
+        [row.description] if isinstance(row, Descriptions) else [row.line])
     for text in texts:
         assert text in doc
