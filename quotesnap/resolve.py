@@ -135,8 +135,14 @@ def mention_from_tokens(tokens: Sequence[Token], original: str) -> Mention | Non
     start, end = tokens[0].start, tokens[-1].end
     while start < end and original[start] in "-‐":
         start += 1  # « a-t-il souligné »: the mention is « il », without the hyphen
-    text = original[start:end]
     propn, name_start = _proper_run(tokens, original)
+    if (tail := _HYPHEN_TAIL.match(original, end)) is not None:
+        # « Bras-Rouge » parsed as « Bras », « - », « Rouge » with the mention cut at the
+        # hyphen: the name is the whole word
+        if propn and name_start + len(propn) == end:
+            propn += tail.group()
+        end = tail.end()
+    text = original[start:end]
     head = _head(tokens)
     gender = head.feat("Gender") if head else ""
     plural = bool(head and head.feat("Number") == "Plur")
@@ -1238,6 +1244,7 @@ def _bodies(sent: Sentence, standing: dict[int, int], text: str) -> Iterator[tup
             run = []
 
 
+_HYPHEN_TAIL = regex.compile(r"[-‐]\p{Lu}[\p{L}'’]*(?:[-‐]\p{L}[\p{L}'’]*)*")
 _CONTRACTED = regex.compile(r"(?i)(?<![\p{L}])(du|des|au|aux)[ \u00a0]+$")
 _INVERTED_PRONOUN = regex.compile(r"-(?:t-)?(?P<p>il|elle|ils|elles|on)$", regex.IGNORECASE)
 

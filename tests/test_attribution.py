@@ -861,9 +861,7 @@ EXAMPLES = [
             "qui veut dire que des avalanches sont « possibles parfois même par faible "
             "surcharge et dans de nombreuses pentes ».",
             "marqué",
-            PARTIAL, "Météo-France", "Météo-France", "qualifier", "agent",
-            xfail="the passive subject (« le risque ») is taken as the speaker instead of the "
-                  "agent « par Météo-France »"),
+            PARTIAL, "Météo-France", "Météo-France", "qualifier", "agent"),
     Example("agent-annonce-par-then-relative-declare",
             "La possibilité de ce déploiement avait précédemment été annoncé par le président "
             "Donald Trump qui avait déclaré ; « Jusqu'à ce que nous ayons un mur et une "

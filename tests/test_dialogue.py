@@ -212,6 +212,9 @@ class Speakers(NamedTuple):
 
 
 SPEAKERS = [
+    # -- a hyphenated name the tokenizer cuts at its hyphen is named whole ----------------
+    Speakers("bras-rouge-named-whole", "aads-mystères_de_paris_1_première_17",
+             (("Bonjour, vieux,", "Bras-Rouge"),)),
     # -- a run without incise alternates between the two people of the exchange ------------
     Speakers("cara-and-leon-alternate", "aads-rd0407_0",
              (("Je n'en doute pas, car vous avez l'air bon et attentif comme une femme, mais "

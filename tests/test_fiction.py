@@ -41,10 +41,7 @@ ROWS = [
     # == a pronoun goes to the character of its gender ======================================
     Row("elle-is-clarimonde-not-a-place", "lit-La_morte_amoureuse",
         "Je ne mourrai pas ! je ne mourrai pas !", "Clarimonde"),
-    Row("reprit-elle-is-clarimonde", "lit-La_morte_amoureuse", "Demain, soit !", "Clarimonde",
-        xfail="since the dialogue pass reads a character's gender from the narration before "
-              "the pronouns of the lines it gave them (issue 12, lit-train), the line goes "
-              "to Romuald"),
+    Row("reprit-elle-is-clarimonde", "lit-La_morte_amoureuse", "Demain, soit !", "Clarimonde"),
     Row("il-me-dit-is-serapion", "lit-La_morte_amoureuse",
         "Mon fils, je dois vous en avertir, vous avez le pied levé sur un abîme, prenez "
         "garde d’y tomber. Satan a la griffe longue, et les tombeaux ne sont pas toujours "
