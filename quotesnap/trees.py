@@ -163,10 +163,43 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
             continue
         return subj
     head = sent.head_of(verb)
+    if verb.feat("VerbForm") == "Inf" and (causee := _causee(sent, verb, head)) is not None:
+        return causee
     if climb and head is not None and verb.base_deprel in ("advcl", "xcomp", "conj", "acl"):
         return subject_of(sent, head, climb=climb - 1)
     if verb.feat("VerbForm") == "Fin" or any(c.base_deprel == "aux" for c in sent.children(verb)):
         return _stranded_subject(sent, verb)
+    return None
+
+
+def _causee(sent: Sentence, verb: Token, head: Token | None) -> Token | None:
+    """Who does what an infinitive says after a verb of object control (the lexicon's
+    ``object-control-verbs``): its object or its « à » complement, not its subject.
+    « Ce chiffre a permis à la ministre de déclarer que … » (``déclarer`` is the xcomp of
+    ``permis``, ``ministre`` its ``obl:arg``); « Ce revirement fait dire au journal La
+    Tribune que … » (spaCy makes ``fait`` a dependent of ``dire``, which then holds the
+    « à » complement itself)."""
+    control = lexicon.words("object-control-verbs")
+
+    def controls(tok: Token) -> bool:
+        return tok.lemma.lower() in control or tok.text.lower() in control
+
+    if head is not None and verb.base_deprel == "xcomp" and controls(head):
+        governor = head
+    elif any(controls(c) and c.i < verb.i and c.base_deprel in ("dep", "aux")
+             for c in sent.children(verb)):
+        governor = verb  # the causative verb hangs from the infinitive
+    else:
+        return None
+    for child in sent.children(governor):
+        if child.upos not in ("NOUN", "PROPN", "PRON") or child.i == verb.i:
+            continue
+        if child.base_deprel == "obj" and governor is not verb:
+            return child
+        if child.base_deprel in ("obl", "iobj") and any(
+                c.deprel == "case" and c.text.lower() in ("à", "au", "aux")
+                for c in sent.children(child)):
+            return child
     return None
 
 

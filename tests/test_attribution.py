@@ -562,6 +562,12 @@ EXAMPLES = [
             "intactes",
             PARTIAL, "Halifa Sannah", "un porte-parole d'A. Barrow, Halifa Sannah",
             "déclarer", "governor"),
+    Example("governor-object-control-permis-a-x-de-declarer",
+            "Ce dernier chiffre a permis à la ministre du travail Myriam El Khomri de "
+            "déclarer que « l’inversion de la courbe est là ».",
+            "l’inversion de la courbe est là",
+            PARTIAL, "Myriam El Khomri", "la ministre du travail Myriam El Khomri",
+            "déclarer", "governor"),  # the one who declares is the « à » complement
     Example("nsubj-object-noun-dénonce-des",
             FIGARO,
             "blocages scandaleux",

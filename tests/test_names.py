@@ -94,6 +94,14 @@ ROWS = [
     Row("wn-2016_08_08-003", "marked", "J'avais tant rêvé de ce moment", "Majlinda Kelmendi",
         xfail="« la championne » is left a description: the entity model ranks "
               "« description » above the winner named two sentences before"),
+    Row("wn-2016_08_23-003", "marked", "sa grande joie", "Mohamed Rabii",
+        xfail="« le boxeur de 23 ans » speaks before anyone else: the description is left "
+              "itself, not linked to the one person the article is about (linking it to "
+              "the person named most so far gained news-train but lost lit-train, measured "
+              "by cross-validation)"),
+    Row("wn-2016_12_20-001", "marked", "partenaires", "Uber"),  # « qualifiés par l'entreprise »
+    # « a permis à la ministre … Myriam El Khomri de déclarer »: not the subject, a figure
+    Row("wn-2016_09_27-001", "marked", "l’inversion de la courbe est", "Myriam El Khomri"),
     Row("wn-2016_08_09-007", "marked", "Je voulais partir doucement pu", "Camille Lacourt",
         xfail="« a-t-il raconté » goes to the swimmer named last (Ryan Murphy), not to "
               "the subject of the paragraph"),

@@ -351,6 +351,41 @@ victimes victime NOUN 5 nmod
 . . PUNCT 4 punct
 """
 
+# Verbs of object control: the one who speaks is the object or the « à » complement
+# (news-train: « Ce dernier chiffre a permis à la ministre du travail Myriam El Khomri de
+# déclarer que … »), not the subject of the governing verb.
+PERMIS_A_X_DE = """
+Ce ce DET 2 det
+chiffre chiffre NOUN 4 nsubj
+a avoir AUX 4 aux:tense
+permis permis VERB 0 root VerbForm=Part
+à à ADP 7 case
+la le DET 7 det
+ministre ministre NOUN 4 obl:arg
+de de ADP 9 mark
+déclarer déclarer VERB 4 xcomp VerbForm=Inf
+que que SCONJ 12 mark
+elle il PRON 12 nsubj
+part partir VERB 9 ccomp VerbForm=Fin
+. . PUNCT 4 punct
+"""
+
+POUSSE_X_A = """
+La le DET 2 det
+défaite défaite NOUN 4 nsubj
+a avoir AUX 4 aux:tense
+poussé pousser VERB 0 root VerbForm=Part
+le le DET 6 det
+ministre ministre NOUN 4 obj
+à à ADP 8 mark
+déclarer déclarer VERB 4 xcomp VerbForm=Inf
+qu' que SCONJ 11 mark
+il il PRON 11 nsubj
+partira partir VERB 8 ccomp VerbForm=Fin
+. . PUNCT 4 punct
+"""
+
+
 INDIRECT = [
     Example("que-clause", QUE, (), "que_clause", "Le ministre", "conclu",
             "il avait convenu de renforcer le partenariat"),
@@ -368,6 +403,10 @@ INDIRECT = [
             "la branche locale", "revendiqué", "L' attentat"),
     Example("multiword-cue-faire-etat-de", FAISAIT_ETAT_DE, (), "phrase_clause",
             "Un premier bilan", "faisait", "neuf victimes"),
+    Example("object-control-permis-a-x-de", PERMIS_A_X_DE, (), "que_clause", "la ministre",
+            "déclarer", "elle part"),
+    Example("object-control-pousse-x-a", POUSSE_X_A, (), "que_clause", "le ministre",
+            "déclarer", "il partira"),
     Example("selon-les-declarations-du", SELON_DECLARATIONS, (), "selon_clause", "ministre russe",
             "selon", "La Russie a convenu"),
 ]
