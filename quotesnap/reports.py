@@ -27,7 +27,7 @@ from .models import Features, LinearModel, Models
 from .parse import Sentence, Token
 from .ranking import mention_type
 from .rules import Attribution
-from .trees import PREPOSITION_WORDS, is_passive, joined_text, person_like
+from .trees import PREPOSITION_WORDS, has_case, is_passive, joined_text, person_like
 
 __all__ = [
     "REPORT_THRESHOLD",
@@ -311,8 +311,7 @@ def _speaker_features(sent: Sentence, att: Attribution, cue: Token) -> dict[str,
         f["speaker.role"] = 1.0
     if lemma in lexicon.group_nouns():
         f["speaker.group"] = 1.0
-    if head.deprel == "obl:agent" or any(c.deprel == "case" and c.text.lower() == "par"
-                                         for c in sent.children(head)):
+    if head.deprel == "obl:agent" or has_case(sent, head, ("par",)):
         f["speaker=agent"] = 1.0
     if head.i > cue.i:
         f["speaker.after"] = 1.0

@@ -427,8 +427,9 @@ class Resolver:
         k = bisect.bisect_right(self._name_starts, start) - 1
         if k >= 0 and words:
             s, e, name = self._names[k]
-            if s <= start < e and len(name) >= len(" ".join(words)) and words[0] in name and (
-                    len(words) == len(fallback.split()) or len(name) > len(" ".join(words))):
+            written = " ".join(words)
+            if s <= start < e and len(name) >= len(written) and words[0] in name and (
+                    len(words) == len(fallback.split()) or len(name) > len(written)):
                 return _role_free_tail(name)  # (an article is kept: « la Mairie »)
         return fallback
 
@@ -1318,8 +1319,7 @@ def _body_name(tokens: Sequence[Token], head: Token, original: str, name_start: 
     return whole
 
 
-_DANGLING = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et",
-                       "à", "au", "aux", "pour"})
+_DANGLING = _ARTICLES | {"de", "du", "des", "d'", "d’", "et", "à", "au", "aux", "pour"}
 
 
 def holder(tokens: Sequence[Token]) -> tuple[Token, ...]:
@@ -1381,12 +1381,14 @@ def conjuncts(tokens: Sequence[Token]) -> list[tuple[Token, ...]]:
     if not heads:
         return []
 
+    conjunct_heads = {h.i for h in heads}
+
     def top(t: Token) -> int:
         """The conjunct ``t`` belongs to (``head.i`` for the first)."""
         cur = t
         while cur.head in ids and cur.head != head.i:
             cur = ids[cur.head]
-        return cur.i if cur.i in {h.i for h in heads} else head.i
+        return cur.i if cur.i in conjunct_heads else head.i
 
     parts: list[tuple[Token, ...]] = []
     for h in (head, *heads):

@@ -19,6 +19,7 @@ from .parse import Sentence, Token
 __all__ = [
     "PREPOSITION_WORDS",
     "agent_of",
+    "has_case",
     "inverted_subject",
     "is_expletive",
     "is_passive",
@@ -196,11 +197,16 @@ def _causee(sent: Sentence, verb: Token, head: Token | None) -> Token | None:
             continue
         if child.base_deprel == "obj" and governor is not verb:
             return child
-        if child.base_deprel in ("obl", "iobj") and any(
-                c.deprel == "case" and c.text.lower() in ("à", "au", "aux")
-                for c in sent.children(child)):
+        if child.base_deprel in ("obl", "iobj") and has_case(sent, child, ("à", "au", "aux")):
             return child
     return None
+
+
+def has_case(sent: Sentence, tok: Token, prepositions: Iterable[str]) -> bool:
+    """Is ``tok`` introduced by one of ``prepositions`` (a ``case`` dependent: « par » of
+    an agent, « à » of a dative)?"""
+    words = set(prepositions)
+    return any(c.deprel == "case" and c.text.lower() in words for c in sent.children(tok))
 
 
 def _stranded_subject(sent: Sentence, verb: Token) -> Token | None:
@@ -350,7 +356,7 @@ def agent_of(sent: Sentence, verb: Token, *, after: int = -1) -> Token | None:
             continue
         if child.deprel == "obl:agent" or (
             child.base_deprel in ("obl", "nmod")
-            and any(c.deprel == "case" and c.text.lower() == "par" for c in sent.children(child))
+            and has_case(sent, child, ("par",))
         ):
             return child
     if not is_passive(sent, verb):
