@@ -27,7 +27,7 @@ from .models import Features, LinearModel, Models
 from .parse import Sentence, Token
 from .ranking import mention_type
 from .rules import Attribution
-from .trees import PREPOSITION_WORDS, has_case, is_passive, joined_text, person_like
+from .trees import PREPOSITION_WORDS, has_case, is_passive, is_time, joined_text, person_like
 
 __all__ = [
     "REPORT_THRESHOLD",
@@ -189,6 +189,14 @@ def complement(sent: Sentence, att: Attribution) -> str:
     return "infinitive" if infinitive else "object"
 
 
+def _in_time_phrase(sent: Sentence, tok: Token) -> bool:
+    """Is ``tok`` a phrase of time (:func:`quotesnap.trees.is_time`) or a word of one
+    (« le » of « le 20 mars »)?"""
+    head = sent.head_of(tok)
+    return is_time(sent, tok) or (tok.upos in ("DET", "ADP", "NUM") and head is not None
+                                  and is_time(sent, head))
+
+
 def report_features(sent: Sentence, att: Attribution, exclude: frozenset[int] = frozenset(),
                     contents: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
     """The features of one proposal as reported speech, by name (all binary):
@@ -254,7 +262,9 @@ def report_features(sent: Sentence, att: Attribution, exclude: frozenset[int] = 
         # after an incise, the sentence ends on its subject (« …, estime le ministre. »)
         # or goes on (« …, a indiqué la préfecture, dans un communiqué »)
         last = max([cue.i, *(t.i for t in att.speaker)])
-        tail = [t for t in sent.tokens[last + 1:] if t.upos != "PUNCT"]
+        # a date closing the incise (« a affirmé l'ONU lundi ») is not narration
+        tail = [t for t in sent.tokens[last + 1:] if t.upos != "PUNCT"
+                and not _in_time_phrase(sent, t)]
         f[f"tail{_bucket(len(tail), GAP_EDGES)}"] = 1.0
     if start > cue.end:
         between = [t for t in sent.tokens if cue.end <= t.start and t.end <= start]

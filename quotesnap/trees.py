@@ -24,6 +24,7 @@ __all__ = [
     "is_expletive",
     "is_passive",
     "is_speech_verb",
+    "is_time",
     "joined_text",
     "mention_tokens",
     "person_like",
@@ -152,8 +153,16 @@ def subject_of(sent: Sentence, verb: Token, *, climb: int = 3) -> Token | None:
         if (t.base_deprel in ("nsubj", "csubj") or (t.deprel == "expl:subj" and personal_il))
         and t.text not in ("-t", "-t-", "t")
     ]
+    clitics = [t for t in subjects if t.upos == "PRON" and t.i < verb.i
+               and t.text.lower() in ("il", "elle", "ils", "elles")]
+    if clitics and any(_bare_word(sent, t) for t in subjects if t.i < clitics[0].i):
+        # « Ému, il déclare : »: a participle or adjective set before the clause, which
+        # the parser took for a subject beside the clitic; the clitic is the subject
+        subjects = clitics
     nobody = lexicon.words("fact-subjects")
     for subj in subjects:
+        if is_time(sent, subj):
+            continue  # « a déclaré le 20 mars le cosmonaute »: a date, not who spoke
         if subj.text.lower() in nobody:
             return None  # « ce qui a été critiqué », « cela montre que »: no source
         if subj.text.lower() in lexicon.words("relative-pronouns"):
@@ -200,6 +209,24 @@ def _causee(sent: Sentence, verb: Token, head: Token | None) -> Token | None:
         if child.base_deprel in ("obl", "iobj") and has_case(sent, child, ("à", "au", "aux")):
             return child
     return None
+
+
+def _bare_word(sent: Sentence, tok: Token) -> bool:
+    """A word standing alone, with no determiner and no entity label: not a noun phrase
+    that can name a source (« Ému », « Ailleurs »)."""
+    return tok.upos != "PRON" and not tok.ent and not any(
+        c.deprel == "det" for c in sent.children(tok))
+
+
+def is_time(sent: Sentence, tok: Token) -> bool:
+    """Does ``tok`` head a phrase of time (« lundi », « le 20 mars », « la veille »: the
+    ``time-nouns`` of the lexicon), which parsers take for a subject or hang on a noun
+    (« le président lundi »)? A capitalised word is a name (« le Journal du Dimanche »)."""
+    times = lexicon.words("time-nouns")
+    if tok.upos == "NUM":
+        return any(c.text in times for c in sent.children(tok)) or (
+            tok.i + 1 < len(sent) and sent[tok.i + 1].text in times)
+    return tok.upos in ("NOUN", "ADV") and tok.text in times
 
 
 def has_case(sent: Sentence, tok: Token, prepositions: Iterable[str]) -> bool:
@@ -266,6 +293,9 @@ def mention_tokens(sent: Sentence, head: Token, *, avoid: Iterable[int] = ()) ->
                     continue
             if child.i in blocked:
                 continue
+            if cur is head and is_time(sent, child) and not any(
+                    c.deprel == "case" for c in sent.children(child)):
+                continue  # « le président lundi »: when, not who
             keep.add(child.i)
             frontier.append(child)
     ordered = sorted(keep)
@@ -318,7 +348,8 @@ def inverted_subject(sent: Sentence, verb: Token, after: int) -> Token | None:
         if prepositional and tok.upos == "NOUN":
             prepositional = False
             continue
-        if tok.upos == "NOUN" and tok.lemma.lower() in lexicon.words("time-nouns"):
+        if is_time(sent, tok) or (tok.upos == "NOUN"
+                                  and tok.lemma.lower() in lexicon.words("time-nouns")):
             continue  # « a déclaré le 20 mars le cosmonaute »: a date, then the subject
         if tok.upos == "PRON" and tok.text.lower() in lexicon.words("object-clitics"):
             break  # « … », appelant à s'écarter: an object or reflexive clitic

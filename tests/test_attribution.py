@@ -562,6 +562,29 @@ EXAMPLES = [
             "intactes",
             PARTIAL, "Halifa Sannah", "un porte-parole d'A. Barrow, Halifa Sannah",
             "déclarer", "governor"),
+    Example("incise-date-before-the-inverted-subject",
+            "Ce nom appartient au ballon qui est « peut-être celui qui sera utilisé pour le "
+            "premier match de la Coupe du monde », a déclaré le 20 mars le cosmonaute russe "
+            "Oleg Artemiev lors de sa dernière conférence de presse avant le décollage.",
+            "peut-être celui qui sera utilisé pour le premier match de la Coupe du monde",
+            PARTIAL, "Oleg Artemiev", "le cosmonaute russe Oleg Artemiev", "déclarer",
+            "incise",
+            xfail="the speaker is right, but spaCy ends the sentence after « cosmonaute », "
+                  "so the mention is « le cosmonaute »"),
+    Example("governor-clitic-subject-after-a-participle",
+            "À 20 h 55, Manuel Valls souhaite « bonne chance » à Hamon, reconnaissant ainsi sa "
+            "défaite. Ému, il déclare : « Benoît Hamon l'a emporté nettement et je tiens "
+            "chaleureusement à le féliciter. J'ai depuis toujours le sens de l'action "
+            "collective et de la loyauté, je suis profondément attaché au respect des "
+            "engagements pris. Benoît Hamon est désormais le candidat de notre famille "
+            "politique. Je veux lui souhaiter bonne chance pour le combat qui est devant "
+            "lui. »",
+            "Benoît Hamon l'a emporté nettement et je tiens chaleureusement à le féliciter. "
+            "J'ai depuis toujours le sens de l'action collective et de la loyauté, je suis "
+            "profondément attaché au respect des engagements pris. Benoît Hamon est désormais "
+            "le candidat de notre famille politique. Je veux lui souhaiter bonne chance pour "
+            "le combat qui est devant lui.",
+            DIRECT, "Manuel Valls", "il", "déclarer", "governor"),  # « Ému » is no subject
     Example("governor-object-control-permis-a-x-de-declarer",
             "Ce dernier chiffre a permis à la ministre du travail Myriam El Khomri de "
             "déclarer que « l’inversion de la courbe est là ».",

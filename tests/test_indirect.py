@@ -269,6 +269,12 @@ NOT_INDIRECT = [
 
 # The error classes of issue 7, on news-train (or the corpus where news-train has none).
 TRAIN_EXAMPLES = [
+    # -- a date closing the incise is not narration going on (wn-2016_02_15-002) ----------
+    Example("inverted-clause-date-after-the-source",
+            "Au moins cinq établissements médicaux et deux écoles ont été bombardés dans le "
+            "nord de la Syrie, tuant environ 50 civils, a affirmé l'ONU lundi.",
+            "Au moins cinq établissements médicaux et deux écoles ont été bombardés dans le "
+            "nord de la Syrie, tuant environ 50 civils", "l'ONU", "affirmé"),
     # -- X a déclaré que « … »: the v1.1 convention, an indirect entry with the marks ----------
     Example("v11-que-quote-precisent",
             "Les secours précisent qu' « ils avaient déjà emprunté ce hors-piste plus tôt et ils "

@@ -267,8 +267,62 @@ russe russe ADJ 10 amod
 . . PUNCT 4 punct
 """
 
+# spaCy's tree of « …, a déclaré le 20 mars le cosmonaute russe Oleg Artemiev »: the date
+# is the subject, the speaker an oblique
+INCISE_DATE_SUBJECT = """
+« « PUNCT 2 punct
+Q Q NOUN 0 root
+» » PUNCT 2 punct
+, , PUNCT 6 punct
+a avoir AUX 6 aux:tense
+déclaré déclarer VERB 2 parataxis VerbForm=Part
+le le DET 8 det
+20 20 NUM 6 nsubj
+mars mars NOUN 8 nmod
+le le DET 11 det
+cosmonaute cosmonaute NOUN 6 obl:mod
+russe russe ADJ 11 amod
+Oleg Oleg PROPN 11 appos
+Artemiev Artemiev PROPN 13 flat:name
+. . PUNCT 2 punct
+"""
+
+# spaCy's tree of « Ému, il déclare : « … » »: the participle set before the clause is a
+# subject beside the clitic
+CLITIC_AFTER_PARTICIPLE = """
+Ému ému ADJ 4 nsubj
+, , PUNCT 4 punct
+il il PRON 4 expl:subj Gender=Masc|Number=Sing|Person=3
+déclare déclarer VERB 0 root VerbForm=Fin
+: : PUNCT 4 punct
+« « PUNCT 7 punct
+Q Q NOUN 4 ccomp
+» » PUNCT 7 punct
+. . PUNCT 4 punct
+"""
+
+# « le président lundi »: a date hung on the subject is not part of the mention
+SUBJECT_WITH_DATE = """
+Le le DET 2 det
+président président NOUN 5 nsubj
+lundi lundi NOUN 2 nmod
+a avoir AUX 5 aux:tense
+déclaré déclarer VERB 0 root VerbForm=Part
+: : PUNCT 5 punct
+« « PUNCT 8 punct
+Q Q NOUN 5 ccomp
+» » PUNCT 8 punct
+. . PUNCT 5 punct
+"""
+
 EXAMPLES = [
     Example("incise-name", INCISE, (1,), "incise", "Lavrov", "déclaré"),
+    Example("incise-date-is-no-subject", INCISE_DATE_SUBJECT, (1,), "incise",
+            "le cosmonaute russe Oleg Artemiev", "déclaré"),
+    Example("clitic-subject-after-participle", CLITIC_AFTER_PARTICIPLE, (5, 6, 7), "colon",
+            "il", "déclare"),
+    Example("date-is-not-in-the-mention", SUBJECT_WITH_DATE, (6, 7, 8), "colon",
+            "Le président", "déclaré"),
     Example("incise-t-il", INCISE_T_IL, (1,), "incise", "-il", "souligné"),
     Example("incise-description", INCISE_DESCRIPTION, (1,), "incise",
             "le chef de la diplomatie russe", "précisé"),
