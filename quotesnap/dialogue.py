@@ -57,6 +57,7 @@ __all__ = [
     "same_person",
     "turn",
     "turn_features",
+    "usual_names",
     "vocatives",
 ]
 
@@ -76,6 +77,10 @@ INCISE_CHARS = 120
 #: A text is fiction when it has at least this many dialogue turns, or incises whose verb
 #: is in the past simple or the imperfect (« dit-il », « répondit Rocambole »).
 FICTION_LINES = 2
+#: Speakers are named by the text's most frequent form of their name
+#: (:func:`usual_names`) in a text with at least this many (a novel, not a news story
+#: with a few incises in the past: « France Stratégie » there is no « France »).
+USUAL_NAME_LINES = 10
 
 
 @attrs.define
@@ -111,15 +116,17 @@ _NARRATIVE_VERB = regex.compile(
     r"(?:a|it|ut|int|èrent|irent|urent|ait|aient)$")
 
 
-def is_fiction(top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> bool:
-    """Is the document told as fiction: at least :data:`FICTION_LINES` dialogue turns, or
-    as many quotes whose incise verb is in the past simple or the imperfect?"""
+def is_fiction(top: Sequence[MarkedSpan], quotes: Sequence[Quote], *,
+               lines: int = FICTION_LINES) -> bool:
+    """Is the document told as fiction: at least ``lines`` (:data:`FICTION_LINES`)
+    dialogue turns, or as many quotes whose incise verb is in the past simple or the
+    imperfect?"""
     turns = sum(1 for s in top if s.dialogue)
-    if turns >= FICTION_LINES:
+    if turns >= lines:
         return True
     narrative = sum(1 for q in quotes if q.cue is not None and q.cue.text[:1].islower()
                     and _NARRATIVE_VERB.search(q.cue.text.lower()))
-    return narrative >= FICTION_LINES
+    return narrative >= lines
 
 
 # -- lines and what they say ----------------------------------------------------------------
@@ -338,6 +345,153 @@ def same_person(a: str, b: str) -> bool:
     if not p or not g:
         return False
     return p == g or (p[-1] == g[-1] and (set(p) <= set(g) or set(g) <= set(p)))
+
+
+# -- the name a character goes by ---------------------------------------------------------
+
+# A word of a text, an elided article or preposition standing alone (« l' », « d' »), with
+# the dot of an abbreviated title (« M. »).
+_FORM_WORD = regex.compile(r"\p{L}[\p{L}\p{M}-]*(?:['’]|\.)?")
+_ARTICLE_WORDS = frozenset({"le", "la", "les", "l'", "l’"})
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def name_forms(text: str) -> dict[str, int]:
+    """How often ``text`` writes each proper name, as a whole form: an article, titles
+    and a particle may open it, then capitalised words that the text also writes in the
+    middle of a sentence and never in lowercase (« don José », « M. de la Morlière »,
+    « la Chouette », « Ourson Tête-de-Fer »), each occurrence counted under its longest
+    form only."""
+    words: list[tuple[str, int, int]] = [(m.group(), m.start(), m.end())
+                                         for m in _FORM_WORD.finditer(text)]
+    lowercase = {w.lower().rstrip(".") for w, _, _ in words if w[:1].islower()}
+    mid = names_in(text)
+    titles = lexicon.titles()
+
+    def bare(k: int) -> str:
+        return words[k][0].rstrip(".")
+
+    def gap(k: int) -> bool:  # nothing but spaces between word k - 1 and word k
+        return not text[words[k - 1][2]:words[k][1]].strip()
+
+    def name_word(k: int, opening: bool = True) -> bool:
+        # a capitalised word the text never writes in lowercase; the first word of a
+        # form must also stand in the middle of a sentence somewhere (« Laissez » opens
+        # sentences only), not the later ones (« James » of « Paul James »)
+        w = bare(k)
+        return w[:1].isupper() and (w in mid or not opening) and (
+            w.lower() not in lowercase) and w.lower() not in titles
+
+    def particle(k: int) -> int:
+        """How many words of a particle start at k (« de », « de la », « d' »), 0 if none
+        or if no name word follows it."""
+        for size in (2, 1):
+            part = [words[j][0].lower() for j in range(k, min(k + size, len(words)))]
+            if len(part) < size or part[0] not in _NAME_PARTICLES:
+                continue
+            if size == 2 and part[1] not in _ARTICLE_WORDS:
+                continue
+            nxt = k + size
+            if nxt < len(words) and gap(nxt) and name_word(nxt, opening=False):
+                return size
+        return 0
+
+    counts: dict[str, int] = {}
+    k = 0
+    while k < len(words):
+        j = k
+        if words[j][0].lower() in _ARTICLE_WORDS:
+            j += 1
+        first_title = j
+        while j < len(words) and gap(j) and words[j][0].lower().rstrip(".") in titles:
+            j += 1
+        titled = j > first_title
+        if titled and j < len(words) and gap(j):
+            j += particle(j)  # a particle only after a title: « M. de la Morlière »
+        if j >= len(words) or (j > k and not gap(j)) or not name_word(j):
+            k += 1
+            continue
+        end = j + 1
+        while end < len(words) and gap(end) and not (
+                words[end - 1][0].endswith(".") and not _INITIAL.fullmatch(words[end - 1][0])):
+            # (a word's dot ends the name: « … par Eugène Sue. Cet enregistrement »; an
+            # initial's does not: « Audra D. Bridges »)
+            if name_word(end, opening=False):
+                end += 1
+            elif (size := particle(end)):
+                end += size + 1
+            else:
+                break
+        form = text[words[k][1]:words[end - 1][2]].rstrip(".")
+        head, _, rest = form.partition(" ")
+        if j > k and rest and (head.lower() in _ARTICLE_WORDS or (
+                lexicon.is_title(head.lower()))):
+            # « Don José » at a sentence's start is « don José » (« M. » stays)
+            form = f"{head.lower()} {rest}"
+        counts[form] = counts.get(form, 0) + 1
+        k = end
+    return counts
+
+
+def usual_names(text: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """Each speaker and addressee of a work of fiction named as the text names them most
+    often: the most frequent proper form of the character (« don José » written 15 times
+    over « José Rivas » written 4 times), as BookNLP names its characters and as the gold
+    files of fiction name a speaker (the most frequent proper mention of its chain). A
+    form stands for a name when it holds the name's words, or is shorter and keeps its
+    first word (titles and articles aside), and fits no other name of the document; a
+    form whose title says another gender than the speaker's is not theirs."""
+    names = {q.speaker.name for q in quotes if q.speaker is not None} | {
+        q.addressee.name for q in quotes if q.addressee is not None}
+    names.discard(NARRATOR)
+    names = {n for n in names if " et " not in n}  # sources named together stay so
+    if not names:
+        return list(quotes)
+    forms = name_forms(text)
+    words = {n: set(_folded(n)) for n in names}
+    first = {n: (_folded(n) or [""])[0] for n in names}
+
+    def fits(a: set[str], b: set[str]) -> bool:
+        return bool(a) and bool(b) and (a <= b or b <= a)
+
+    def may_stand_for(form: set[str], name: str) -> bool:
+        # a fuller form, or a shorter one that keeps the name's first word: « don José »
+        # for « José Rivas », never « Lebrun » for « Henri Lebrun » (the father?)
+        own = words[name]
+        return bool(form) and bool(own) and (own <= form or (
+            form <= own and first[name] in form))
+
+    def gender(form: str) -> str:
+        return next((g for w in form.split() if (g := lexicon.title_gender(w) or "")), "")
+
+    genders = {q.speaker.name: q.speaker.gender for q in quotes
+               if q.speaker is not None and q.speaker.gender}
+    usual: dict[str, str] = {}
+    for name in names:
+        own = words[name]
+        others = [w for n, w in words.items() if n != name and not fits(w, own)]
+        best, count = name, forms.get(name, 0)
+        for form, n in forms.items():
+            folded = set(_folded(form))
+            if n <= count or not may_stand_for(folded, name) or any(
+                    fits(folded, o) for o in others):
+                continue
+            said = {"Fem": "f", "Masc": "m"}.get(gender(form), "")
+            if said and genders.get(name, said) != said:
+                continue  # « mademoiselle de Chamery » is not the chevalier
+            best, count = form, n
+        usual[name] = best
+    out = []
+    for q in quotes:
+        if q.speaker is not None and usual.get(q.speaker.name, q.speaker.name) != q.speaker.name:
+            q = attrs.evolve(q, speaker=attrs.evolve(q.speaker, name=usual[q.speaker.name]))
+        if q.addressee is not None and usual.get(q.addressee.name,
+                                                 q.addressee.name) != q.addressee.name:
+            q = attrs.evolve(q, addressee=attrs.evolve(q.addressee,
+                                                       name=usual[q.addressee.name]))
+        out.append(q)
+    return out
 
 
 def _narration_names(resolver: Resolver, start: int, end: int) -> list[tuple[int, str]]:

@@ -456,6 +456,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     quotes += _indirect_quotes(plan, found, speakers)
     quotes.sort(key=lambda x: (x.start, -x.end))
     quotes = assign_gender(plan.text, quotes)  # kind and gender of each source
+    if dialogue.is_fiction(plan.top, quotes, lines=dialogue.USUAL_NAME_LINES):
+        quotes = dialogue.usual_names(text, quotes)  # a character's most frequent name
     return _restored(plan, Extraction(tuple(quotes), plan.diagnostics, plan.doc_id))
 
 

@@ -31,9 +31,9 @@ from typing import NamedTuple
 import pytest
 
 import quotesnap
-from quotesnap.dialogue import NARRATOR, _Cast
+from quotesnap.dialogue import NARRATOR, _Cast, name_forms, usual_names
 from quotesnap.resolve import Resolver
-from quotesnap.results import Kind, Quote
+from quotesnap.results import Kind, Quote, Speaker
 
 from .conftest import read_gold, xfail_param
 from .test_fiction import _last_word
@@ -326,6 +326,53 @@ def test_description_names(row: Descriptions) -> None:
     before the name, and only there."""
     text = _documents()[row.source]
     assert _Cast(text, Resolver(text)).name(row.description) == row.name
+
+
+# == the name a character goes by =========================================================
+
+
+class Usual(NamedTuple):
+    id: str
+    source: str
+    name: str  # the name resolution gives the speaker
+    usual: str  # the name the output uses: the text's most frequent form of it
+
+
+USUAL = [
+    # « don José » 10 times (and « don José Rivas » 3 times) over « José Rivas » alone
+    Usual("don-jose-over-jose-rivas", "aads-rd0305_1", "José Rivas", "don José"),
+    Usual("the-whole-nickname", "aads-rd0305_1", "Ourson", "Ourson Tête-de-Fer"),
+    Usual("title-and-particle", "aads-rd1160_1", "Morlière", "M. de la Morlière"),
+    # « Lebrun » and « M. Lebrun » (the father?) are more frequent, but drop the first
+    # name: the son keeps his
+    Usual("a-surname-alone-is-not-the-son", "aads-rd0367_1", "Henri Lebrun", "Henri Lebrun"),
+    Usual("a-name-the-text-uses-most-stays", "aads-rd0407_0", "Cara", "Cara"),
+]
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in USUAL])
+def test_usual_names(row: Usual) -> None:
+    """A speaker is named by the form of its name the text writes most often."""
+    text = _documents()[row.source]
+    quote = Quote("…", 0, 1, Kind.DIRECT, speaker=Speaker(row.name))
+    assert usual_names(text, [quote])[0].speaker.name == row.usual  # type: ignore[union-attr]
+
+
+def test_name_forms_are_whole_names() -> None:
+    """Forms are whole names with their titles, particles and articles, counted once
+    each; a word that only opens sentences, a sentence's end and a bare « de » are not
+    part of one."""
+    forms = name_forms(_documents()["aads-rd1160_1"])
+    assert forms["M. de la Morlière"] > forms.get("Morlière", 0)
+    assert not any(f.startswith(("de ", "d'")) for f in forms)
+    forms = name_forms(_documents()["aads-mystères_de_paris_1_deuxième_1"])
+    assert "le Chourineur" in forms and not any(f.endswith("Cet") for f in forms)
+
+
+def test_one_character_one_name(extractor: quotesnap.Extractor) -> None:
+    """In a novel, the lines of a character carry one name, the one the text uses most."""
+    names = {q.speaker.name for q in _quotes(extractor, "aads-rd0305_1") if q.speaker}
+    assert "don José" in names and "José Rivas" not in names
 
 
 # == to whom ===============================================================================
