@@ -35,6 +35,7 @@ incises in the past simple); news articles go through unchanged.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -54,6 +55,7 @@ __all__ = [
     "Line",
     "is_fiction",
     "lines_of",
+    "said_after",
     "same_person",
     "turn",
     "turn_features",
@@ -77,6 +79,8 @@ INCISE_CHARS = 120
 #: A text is fiction when it has at least this many dialogue turns, or incises whose verb
 #: is in the past simple or the imperfect (« dit-il », « répondit Rocambole »).
 FICTION_LINES = 2
+#: The confidence of a line whose speaker :func:`said_after` read after it.
+SAID_AFTER_CONFIDENCE = 0.9
 #: Speakers are named by the text's most frequent form of their name
 #: (:func:`usual_names`) in a text with at least this many (a novel, not a news story
 #: with a few incises in the past: « France Stratégie » there is no « France »).
@@ -150,9 +154,12 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
             continue
         first = quotes[parts[0]]
         line = Line(span, parts, first.speaker, first.rule)
-        if first.speaker is not None and first.speaker.mention is not None:
-            line.own_kind, line.own_gender = _mention_kind(first.speaker.mention.text)
-            if line.own_kind == "name" and line.own is not None:
+        if first.rule not in ("incise", "colon") and (
+                found := said_after(text, [quotes[p] for p in parts], names)) is not None:
+            line.own, line.rule = found, "said_after"
+        if line.own is not None and line.own.mention is not None:
+            line.own_kind, line.own_gender = _mention_kind(line.own.mention.text)
+            if line.own_kind == "name":
                 line.own = attrs.evolve(line.own, name=_bare_name(line.own.name))
         line.called = [(name, span) for name, span in
                        vocatives(text, [(quotes[p].start, quotes[p].end) for p in parts])
@@ -164,6 +171,45 @@ def lines_of(text: str, top: Sequence[MarkedSpan], quotes: Sequence[Quote]) -> l
 
 
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}-]*")
+
+
+@rule
+def said_after(text: str, parts: Sequence[Quote], names: frozenset[str]) -> Speaker | None:
+    """A named speaker right after a part of a line, read off the text when the parse
+    found no incise there (spaCy tags « répondit », « murmura » as nouns now and then):
+    a verb of saying (or ``incise-only-verbs``: « fit »), then a proper name, maybe with
+    its titles or its article (« -- Connu, connu ! répondit Tortillard. », « murmura don
+    Torribio Moreno », « s'écria la Chouette »), as the first sieve of Muzny et al. (2017)
+    reads « quote, said, person ». The name's first word must be one the text writes
+    inside sentences (:func:`quotesnap.turns.names_in`), or follow a title or an article."""
+    incise_only = lexicon.words("incise-only-verbs")
+    for part in parts:
+        m = _said_after().match(text, part.end)
+        if m is None:
+            continue
+        verb = m.group("verb")
+        bare = regex.sub(r"^s['’]", "", verb)
+        if bare not in incise_only and not any(
+                lexicon.is_speech_lemma(lemma) for lemma in lexicon.lemmas_for_form(bare)):
+            continue
+        if not m.group("lead") and m.group("first") not in names:
+            continue
+        return Speaker(m.group("name"), Span(m.start("name"), m.end("name"), m.group("name")))
+    return None
+
+
+@functools.cache
+def _said_after() -> regex.Pattern[str]:
+    titles = sorted({t for t in lexicon.titles() if len(t) > 1}, key=lambda t: (-len(t), t))
+    title = "|".join(regex.escape(t).replace(r"\.", r"\.?") for t in titles)
+    space = r"[ \u00a0\u202f]+"
+    particle = rf"(?:(?:de|du|d['’]){space.replace('+', '*')}(?:la{space}|l['’])?)"
+    word = r"\p{Lu}[\p{L}'’-]*"
+    article = rf"(?:la|le|l['’]){space.replace('+', '*')}"
+    return regex.compile(
+        rf"[ \u00a0\u202f,»”]*(?P<verb>(?:s['’])?\p{{Ll}}[\p{{L}}-]*){space}"
+        rf"(?P<name>(?P<lead>(?:(?i:{title})\.?{space})+{particle}?|{article})?"
+        rf"(?P<first>{word})(?:{space}{particle}?{word})*)")
 
 
 def _may_be_called(name: str, span: Span, lowercase: set[str], names: frozenset[str]) -> bool:
@@ -635,7 +681,7 @@ def _sure(line: Line, narrator: str | None, cast: _Cast) -> str | None:
     narrator, who has no other name there). The name is the resolver's when it is the
     mention's (« Morlière » -> « M. de la Morlière »), else the mention's own, without how
     the person spoke (« le Maître d'école d'un ton d'autorité » -> « le Maître d'école »)."""
-    if line.own is None or line.rule not in ("incise", "colon"):
+    if line.own is None or line.rule not in ("incise", "colon", "said_after"):
         return None
     written = line.own.mention.text if line.own.mention else ""
     if line.own_kind == "name":
@@ -889,9 +935,14 @@ def _write(out: list[Quote], line: Line, name: str | None, probability: float | 
         if name is not None and (speaker is None or not same_person(speaker.name, name)
                                  or speaker.name == "je"):
             mention = speaker.mention if speaker is not None else None
-            speaker = Speaker(name, mention)
             rule_name = "turn"
-            confidence = probability if probability is not None else confidence
+            if line.rule == "said_after" and line.own is not None and same_person(
+                    line.own.name, name):
+                mention, rule_name = line.own.mention, "said_after"
+                confidence = SAID_AFTER_CONFIDENCE
+            speaker = Speaker(name, mention)
+            if rule_name == "turn":
+                confidence = probability if probability is not None else confidence
         out[p] = attrs.evolve(q, speaker=speaker, rule=rule_name, confidence=confidence,
                               addressee=addressee)
 
