@@ -410,15 +410,8 @@ class Resolver:
         """The inventory's names without a leading role, with their words: computed once,
         as :meth:`canonical` runs for every mention."""
         out = []
-        for full, start in self.names.items():
+        for full in self.names:
             tail = _role_free_tail(full)
-            words = full.split()
-            if tail == full and len(words) > 2 and (m := _ROLE_OF_BEFORE.search(
-                    self.text, max(0, start - 60), start)) is not None and (
-                    m.group(1).lower() in lexicon.role_nouns()):
-                # the complement of a role written before the name: « le président des
-                # États-Unis Donald Trump », « la ministre des Sports Miri Regev »
-                tail = " ".join(words[1:])
             if fw := _words(tail):
                 out.append((tail, fw))
         return out
@@ -434,11 +427,6 @@ class Resolver:
         k = bisect.bisect_right(self._name_starts, start) - 1
         if k >= 0 and words:
             s, e, name = self._names[k]
-            if s < start < s + len(name) and self.text.startswith(name, s) and (
-                    self.text[start - 1] in " \u00a0"):
-                # the mention starts inside the sequence: what comes before it there is
-                # not its name (« le président des États-Unis Donald Trump »)
-                s, name = start, name[start - s:]
             written = " ".join(words)
             if s <= start < e and len(name) >= len(written) and words[0] in name and (
                     len(words) == len(fallback.split()) or len(name) > len(written)):
@@ -1606,11 +1594,6 @@ def learned_genders(text: str) -> dict[str, str]:
 
 
 _ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:le|la|les|l['’])[ \u00a0]*$")
-# A role and the preposition of its complement just before a capitalised sequence
-# (« le président des », « la ministre de la »).
-_ROLE_OF_BEFORE = regex.compile(
-    r"(?<![\p{L}])(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:des|du|de[ \u00a0]+la|de[ \u00a0]+l['’])"
-    r"[ \u00a0]*$")
 
 
 def _demonym_off(name: str) -> str:

@@ -1072,14 +1072,6 @@ EXAMPLES = [
             "Mais la fusion des deux trous noirs centraux supermassifs provoquerait elle des "
             "radiations trop violentes pour espérer survivre.",
             DIRECT, "François Hammer", None, None, "inherit"),
-    # -- a name written right after the complement of a role is the person's alone ------
-    # (the complement « États-Unis » is not the start of the name)
-    Example("name-after-the-complement-of-a-role",
-            "Le président des États-Unis Donald Trump a immédiatement réagi sur Twitter : "
-            "« ON SE VOIT AU TRIBUNAL, LA SÉCURITÉ DE NOTRE NATION EST EN JEU! », a-t-il "
-            "écrit.",
-            "ON SE VOIT AU TRIBUNAL, LA SÉCURITÉ DE NOTRE NATION EST EN JEU!",
-            DIRECT, "Donald Trump", "il", "écrire", "incise"),
 ]
 
 
