@@ -188,9 +188,8 @@ def said_after(text: str, parts: Sequence[Quote], names: frozenset[str]) -> Spea
         if m is None:
             continue
         verb = m.group("verb")
-        bare = regex.sub(r"^s['’]", "", verb)
-        if bare not in incise_only and not any(
-                lexicon.is_speech_lemma(lemma) for lemma in lexicon.lemmas_for_form(bare)):
+        if verb not in incise_only and not any(
+                lexicon.is_speech_lemma(lemma) for lemma in lexicon.lemmas_for_form(verb)):
             continue
         if not m.group("lead") and m.group("first") not in names:
             continue
@@ -207,7 +206,7 @@ def _said_after() -> regex.Pattern[str]:
     word = r"\p{Lu}[\p{L}'’-]*"
     article = rf"(?:la|le|l['’]){space.replace('+', '*')}"
     return regex.compile(
-        rf"[ \u00a0\u202f,»”]*(?P<verb>(?:s['’])?\p{{Ll}}[\p{{L}}-]*){space}"
+        rf"[ \u00a0\u202f,»”]*(?:s['’])?(?P<verb>\p{{Ll}}[\p{{L}}-]*){space}"
         rf"(?P<name>(?P<lead>(?:(?i:{title})\.?{space})+{particle}?|{article})?"
         rf"(?P<first>{word})(?:{space}{particle}?{word})*)")
 
@@ -935,14 +934,14 @@ def _write(out: list[Quote], line: Line, name: str | None, probability: float | 
         if name is not None and (speaker is None or not same_person(speaker.name, name)
                                  or speaker.name == "je"):
             mention = speaker.mention if speaker is not None else None
-            rule_name = "turn"
             if line.rule == "said_after" and line.own is not None and same_person(
                     line.own.name, name):
                 mention, rule_name = line.own.mention, "said_after"
                 confidence = SAID_AFTER_CONFIDENCE
-            speaker = Speaker(name, mention)
-            if rule_name == "turn":
+            else:
+                rule_name = "turn"
                 confidence = probability if probability is not None else confidence
+            speaker = Speaker(name, mention)
         out[p] = attrs.evolve(q, speaker=speaker, rule=rule_name, confidence=confidence,
                               addressee=addressee)
 
