@@ -32,7 +32,7 @@ import pytest
 
 import quotesnap
 from quotesnap.dialogue import NARRATOR, _Cast, name_forms, said_after, usual_names
-from quotesnap.resolve import Resolver
+from quotesnap.resolve import Resolver, learned_genders
 from quotesnap.results import Kind, Quote, Speaker
 from quotesnap.turns import names_in
 
@@ -264,8 +264,9 @@ SPEAKERS = [
               ("À demain, Fourline.", "la Chouette"))),
     # -- a pronoun of an incise goes to the character of its gender -----------------------
     # the narration's pronouns say who is a woman: « mademoiselle de Chamery » (whom the
-    # resolver files under the name of her brother, « Hector de Chamery ») against
-    # Rossignol, the man she talks to
+    # resolver files under the name of her brother, « Hector de Chamery »: the strict
+    # xfail test_a_woman_is_not_named_after_her_brother) against Rossignol, the man she
+    # talks to
     Speakers("dit-elle-is-mademoiselle-de-chamery", "aads-rd1169_0",
              (("Venu à Paris,", "mademoiselle de Chamery"),
               ("Faites,", "mademoiselle de Chamery"),
@@ -419,6 +420,51 @@ def test_usual_names(row: Usual) -> None:
     text = _documents()[row.source]
     quote = Quote("…", 0, 1, Kind.DIRECT, speaker=Speaker(row.name))
     assert usual_names(text, [quote])[0].speaker.name == row.usual  # type: ignore[union-attr]
+
+
+class Learned(NamedTuple):
+    id: str
+    source: str
+    name: str  # a one-word name of the excerpt
+    gender: str  # what the narration's pronouns say it is, "" for no person
+    xfail: str = ""
+
+
+LEARNED = [
+    Learned("cara-is-a-woman", "aads-rd0407_0", "Cara", "Fem"),
+    Learned("elmina-is-a-woman", "aads-rd0305_1", "Elmina", "Fem"),
+    Learned("jose-is-a-man", "aads-rd0305_1", "José", "Masc"),
+    Learned("rodolphe-is-a-man", "aads-mystères_de_paris_1_première_17", "Rodolphe", "Masc"),
+    Learned("leon-is-a-man", "aads-rd0407_0", "Léon", "Masc",
+            xfail="« Léon » is mostly an object (« prit Léon par la main »), and the first "
+                  "pronoun after it is Cara's « elle »: learned_genders counts him a woman, and "
+                  "« dit-elle » may then go to him (the whole excerpt flips between Cara and "
+                  "Léon when the models are retrained)"),
+    Learned("mais-is-no-one", "aads-rd0407_0", "Mais", "",
+            xfail="« -- Mais, répondit-elle » inside a paragraph: the word after a dash "
+                  "counts as written inside a sentence, so « Mais » is taken for a name, "
+                  "and a woman's"),
+]
+
+
+@pytest.mark.parametrize("row", [xfail_param(r, r.id, r.xfail) for r in LEARNED])
+def test_learned_genders(row: Learned) -> None:
+    """The gender a one-word name takes from the pronouns that follow it in the
+    narration (:func:`quotesnap.resolve.learned_genders`)."""
+    assert learned_genders(_documents()[row.source]).get(row.name, "") == row.gender
+
+
+@pytest.mark.xfail(strict=True, reason="the resolver gives « Chamery » its one fuller form, "
+                   "« Hector de Chamery », though the title says a woman; and the parser "
+                   "hangs « de Chamery » from the verb, so the mention is « mademoiselle ». "
+                   "Fixing both (a title's gender kept from a fuller form the text titles "
+                   "with the other; a title and a particle opening a name) gave this "
+                   "excerpt +9 lines but lit-train 67.5 -> 65.3 through the retrained models")
+def test_a_woman_is_not_named_after_her_brother(extractor: quotesnap.Extractor) -> None:
+    """« -- Soit, dit mademoiselle de Chamery »: her line is not given to « le marquis
+    Hector de Chamery », the only fuller form of the family name in the excerpt."""
+    quote = _line(_quotes(extractor, "aads-rd1169_0"), "Soit,")
+    assert quote.speaker is not None and "Hector" not in quote.speaker.name
 
 
 def test_name_forms_are_whole_names() -> None:

@@ -108,6 +108,16 @@ ROWS = [
     Row("wn-2017_03_15-002", "marked", "des preuves significatives et ", "Derrick Watson",
         xfail="« Il » goes to Donald Trump, the most mentioned person, not to the judge "
               "who is the subject before"),
+    # -- the subject is a thing; the person the sentence names spoke ----------------------
+    Row("wn-2016_09_04-001", "marked", "les préjugés qui tuent", "Josiane Balasko",
+        xfail="« Un écran géant diffusait un clip de la comédienne Josiane Balasko, "
+              "dénonçant « … » »: the subject is the only candidate. Offering the person the "
+              "sentence names as a candidate gained news-train (marked attribution F 68.3 -> "
+              "69.5, three deals) but the retrained models lost lit-train (65.1 -> 58.9)"),
+    Row("wn-2016_02_15-002", "marked", "d'une attaque délibérée contre", "Massimiliano Rebaudengo",
+        xfail="« le chef de mission de MSF pour la Syrie qui considère … »: the governor "
+              "rule's mention is « la Syrie »; the person the sentence names is no "
+              "candidate (as above)"),
 ]
 
 
