@@ -41,6 +41,7 @@ from .trees import (
 )
 
 __all__ = [
+    "NEWS_ONLY_RULES",
     "QUOTE_RULES",
     "attribute_quote",
     "proposals",
@@ -265,10 +266,44 @@ def clause_subject(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
     return None
 
 
+@rule
+def sentence_person(sent: Sentence, quote: frozenset[int]) -> Attribution | None:
+    """``Un écran géant diffusait un clip de la comédienne Josiane Balasko, dénonçant
+    « les préjugés qui tuent »``: the person the quote's sentence names nearest to the
+    quote (a proper noun the entity recogniser calls a person, outside the marks), with
+    no cue. The loosest proposal, last: the other rules propose the syntax's answer (here
+    « Un écran géant »), and the ``source`` model weighs it against them."""
+    first, last = min(quote), max(quote)
+    best: Token | None = None
+    for tok in sent.tokens:
+        if tok.i in quote or tok.upos != "PROPN" or tok.ent != "PER":
+            continue
+        head = sent.head_of(tok)
+        if head is not None and head.upos == "PROPN" and head.ent == "PER" and (
+                head.i not in quote):
+            continue  # « Josiane » of « Josiane Balasko »: the name's head stands for it
+        if best is None or _distance(tok, first, last) < _distance(best, first, last):
+            best = tok
+    if best is None:
+        return None
+    return Attribution(None, speaker_tokens(sent, best, None, quote))
+
+
+def _distance(tok: Token, first: int, last: int) -> int:
+    return first - tok.i if tok.i < first else tok.i - last
+
+
 #: The rules for a quotation in marks, in the order they are tried.
 QUOTE_RULES: tuple[QuoteRule, ...] = (
     incise, colon, selon, governor, agent, dash, same_sentence, clause_subject,
+    sentence_person,
 )
+
+#: The rules whose proposals a work of fiction does without: in a novel, the person a
+#: line's sentence names is most often the one spoken to or spoken about, and the
+#: turn-taking of the dialogue (:mod:`quotesnap.dialogue`) decides better (lit-train
+#: cross-validated speaker 65.6 without ``sentence_person``, 61.1 with it).
+NEWS_ONLY_RULES = frozenset({"sentence_person"})
 
 
 def proposals(sent: Sentence, quote: frozenset[int]) -> list[Attribution]:

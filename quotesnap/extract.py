@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import dialogue, document, lexicon
-from .attribute import proposals
+from .attribute import NEWS_ONLY_RULES, proposals
 from .backends import load_backend
 from .candidates import Candidate, choose_windows, split_sentences
 from .errors import QuotesnapError, SettingError
@@ -25,7 +25,7 @@ from .gender import assign as assign_gender
 from .indirect import propose
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .limits import bound_sentences
-from .models import Instance, Models
+from .models import Instance, Models, genre_instance
 from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
@@ -427,6 +427,14 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     text = plan.text
     found = _attribute(plan, parsed, settings)
     _propose_from_context(plan, found)
+    # a novel and an article are attributed with the weights learned on their genre
+    genre = dialogue.genre_of(plan.top, [[a.cue.text for a in props if a.cue is not None]
+                                         for props in found.proposals.values()])
+    models = models.for_genre(genre)
+    if genre != "news":  # the rules for articles only (attribute.NEWS_ONLY_RULES)
+        found.proposals = {qi: [a for a in props if a.rule not in NEWS_ONLY_RULES]
+                           for qi, props in found.proposals.items()}
+    first = len(trace) if trace is not None else 0
     _decide_reports(plan, found, models, trace)
     choices = {}
     for qi, props in found.proposals.items():
@@ -458,6 +466,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     quotes = assign_gender(plan.text, quotes)  # kind and gender of each source
     if dialogue.is_fiction(plan.top, quotes, lines=dialogue.USUAL_NAME_LINES):
         quotes = dialogue.usual_names(text, quotes)  # a character's most frequent name
+    if trace is not None:  # trained as they were read: under the genre's features
+        trace[first:] = [genre_instance(inst, genre) for inst in trace[first:]]
     return _restored(plan, Extraction(tuple(quotes), plan.diagnostics, plan.doc_id))
 
 

@@ -41,7 +41,8 @@ import attrs
 
 from .errors import DataFileError
 
-__all__ = ["DECISIONS", "Features", "Instance", "LinearModel", "Models"]
+__all__ = ["DECISIONS", "GENRES", "GENRE_MODELS", "SHARED_GENRE", "Features", "Instance",
+           "LinearModel", "Models", "genre_features", "genre_instance"]
 
 #: The learned decisions, by the name of their weights file, with their classes.
 DECISIONS: Mapping[str, tuple[str, ...]] = {
@@ -55,6 +56,32 @@ DECISIONS: Mapping[str, tuple[str, ...]] = {
 
 #: Features of one instance: name -> value (1.0 for a feature that is on).
 Features = Mapping[str, float]
+
+#: The genres a text is attributed as (:func:`quotesnap.dialogue.genre_of`), and the one
+#: whose features are written as they are: the other's are prefixed (``fiction:rank<=0``).
+GENRES = ("news", "fiction")
+SHARED_GENRE = "news"
+
+#: The decisions learned apart for each genre: one weight vector per genre in one file,
+#: as the same feature does not weigh the same in a novel and in an article (a pronoun
+#: in a dialogue takes up the other party of the exchange, in an article the person last
+#: quoted), and what one genre's texts teach must not move the other's decisions.
+GENRE_MODELS = frozenset({"source", "entity"})
+
+
+def genre_features(features: Features, genre: str) -> Features:
+    """``features`` as the model of ``genre`` reads them (prefixed but for news)."""
+    if genre == SHARED_GENRE:
+        return features
+    return {f"{genre}:{f}": v for f, v in features.items()}
+
+
+def genre_instance(inst: Instance, genre: str) -> Instance:
+    """``inst`` with its features as the model of ``genre`` reads them, for training."""
+    if genre == SHARED_GENRE or inst.decision not in GENRE_MODELS:
+        return inst
+    return attrs.evolve(inst, options=tuple((opt, genre_features(f, genre))
+                                            for opt, f in inst.options))
 
 
 @attrs.frozen
@@ -85,14 +112,28 @@ class LinearModel:
     bias: Mapping[str, float]
     #: what the model was trained on, for the record (files, instances, settings)
     meta: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+    #: the genre whose own weights this model reads (:meth:`for_genre`): a feature ``f``
+    #: is looked up as ``"{genre}:{f}"``; "" for the weights shared by every text
+    genre: str = ""
+
+    def for_genre(self, genre: str) -> LinearModel:
+        """The model that reads the weights learned for ``genre`` alone (the features of
+        that genre's texts are trained under the prefix ``"{genre}:"``, see
+        :func:`genre_features`)."""
+        return attrs.evolve(self, genre=genre)
+
+    def _weight(self, w: Mapping[str, float], features: Features) -> float:
+        if self.genre:
+            prefix = self.genre + ":"
+            return sum(w.get(prefix + f, 0.0) * v for f, v in features.items())
+        return sum(w.get(f, 0.0) * v for f, v in features.items())
 
     def probabilities(self, features: Features) -> dict[str, float]:
         """The probability of each class for an instance."""
         scores = {}
         for cls in self.classes:
             w = self.weights.get(cls, {})
-            scores[cls] = self.bias.get(cls, 0.0) + sum(
-                w.get(f, 0.0) * v for f, v in features.items())
+            scores[cls] = self.bias.get(cls, 0.0) + self._weight(w, features)
         top = max(scores.values())
         exp = {cls: math.exp(s - top) for cls, s in scores.items()}
         total = sum(exp.values())
@@ -104,8 +145,7 @@ class LinearModel:
 
     def score(self, features: Features, cls: str = "yes") -> float:
         """The raw linear score of one class for an instance."""
-        w = self.weights.get(cls, {})
-        return self.bias.get(cls, 0.0) + sum(w.get(f, 0.0) * v for f, v in features.items())
+        return self.bias.get(cls, 0.0) + self._weight(self.weights.get(cls, {}), features)
 
     def rank(self, options: Sequence[Features]) -> list[float]:
         """For a ranking decision (one option of several is right), the probability of
@@ -181,6 +221,15 @@ class Models:
     def packaged(cls) -> Models:
         """The weights shipped in ``quotesnap/data/models/`` (read once)."""
         return _packaged()
+
+    def for_genre(self, genre: str) -> Models:
+        """The models a text of ``genre`` is attributed with: for the decisions of
+        :data:`GENRE_MODELS`, the weights learned on that genre's texts alone; for
+        :data:`SHARED_GENRE` (news), and for the other decisions, the shared ones."""
+        if genre == SHARED_GENRE:
+            return self
+        return attrs.evolve(self, **{name: getattr(self, name).for_genre(genre)
+                                     for name in GENRE_MODELS})
 
     def to_json(self) -> dict[str, dict[str, Any]]:
         return {name: getattr(self, name).to_json() for name in DECISIONS}

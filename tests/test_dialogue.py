@@ -224,11 +224,7 @@ SPEAKERS = [
               ("Je n'ai pas d'amie qui puisse s'inquiéter de cela.", "Léon"),
               ("Ah\u00a0! Et Berthe\u00a0?", "Cara"),
               ("Tout est rompu avec Berthe, il y a longtemps.", "Léon"),
-              ("Et Raphaëlle\u00a0?", "Cara")),
-             xfail="the first line goes to Léon: the turn model retrained with the lines "
-                   "said_after reads (sure, so no longer training instances) weighs the "
-                   "speaker of the line before more on a line without incise "
-                   "(prev=1&own=none -0.57 -> -0.18)"),
+              ("Et Raphaëlle\u00a0?", "Cara"))),
     Speakers("mme-georges-and-marie-alternate", "aads-rd0127_1",
              (("D'où venez-vous, mon enfant ?", "Mme Georges"),
               ("De visiter le fruitier, madame, après avoir fermé les portes de la "
@@ -237,11 +233,7 @@ SPEAKERS = [
               ("Pourquoi n'avez-vous pas dit à Claudine de faire cette besogne, Marie ? Vous "
                "vous serez encore fatiguée.", "Mme Georges"),
               ("Non, non, madame, je me plais tant dans mon fruitier, cette bonne odeur de "
-               "fruits mûrs est si douce !", "Marie")),
-             xfail="Marie's first line goes to the abbé Laporte, who spoke before « la "
-                   "Goualeuse entra »: the turn model retrained with the lines said_after "
-                   "reads weighs the speakers before more, and the entrance, naming Marie "
-                   "by another name, is no candidate"),
+               "fruits mûrs est si douce !", "Marie"))),
     Speakers("saphir-and-the-vicomte-alternate", "aads-rd1160_1",
              (("Le marquis n'y sera donc plus ?", "Saphir"),
               ("Non.", "M. de la Morlière"),

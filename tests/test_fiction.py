@@ -62,8 +62,7 @@ ROWS = [
         "au service d’une autre femme ? Je suis bien fou de me désoler et de m’agiter ainsi.",
         "je"),
     Row("je-lui-aurais-dit-is-the-narrator", "lit-La_morte_amoureuse",
-        "Bois ! et que mon amour s’infiltre dans ton corps avec mon sang !", "je",
-        xfail="the line goes to Clarimonde although its incise says « je »"),
+        "Bois ! et que mon amour s’infiltre dans ton corps avec mon sang !", "je"),
     # == a description is named by its noun, not by how the person spoke ====================
     Row("la-servante-without-its-adjective", "lit-Pauline", "Deux noms ?", "La servante",
         xfail="the line goes to « Quant », a capitalised word that opens a sentence, not to « "

@@ -15,9 +15,19 @@ from pathlib import Path
 
 import pytest
 
+import quotesnap
 from quotesnap.errors import DataFileError
+from quotesnap.extract import prepare
 from quotesnap.kinds import kind_features, sentence_of
-from quotesnap.models import DECISIONS, LinearModel, Models
+from quotesnap.models import (
+    DECISIONS,
+    GENRE_MODELS,
+    Instance,
+    LinearModel,
+    Models,
+    genre_features,
+    genre_instance,
+)
 from quotesnap.parse import Token
 from quotesnap.ranking import candidate_features, choose_source, none_features
 from quotesnap.resolve import Mention, Resolver, link_features, mention_from_tokens
@@ -25,6 +35,7 @@ from quotesnap.rules import RULES, Attribution
 from quotesnap.scan import scan
 from quotesnap.training import label, same_source
 from tests import test_rules
+from tests.conftest import read_gold
 from tests.trees import tree
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,6 +100,57 @@ def test_packaged_models_are_every_decision() -> None:
     models = Models.packaged()
     for name, classes in DECISIONS.items():
         assert getattr(models, name).classes == classes
+
+
+def test_a_genre_reads_its_own_weights() -> None:
+    """A model for fiction reads the weights of the prefixed features, news the others:
+    one file, two weight vectors that never meet."""
+    model = LinearModel("entity", ("no", "yes"),
+                        {"no": {}, "yes": {"rank<=0": 2.0, "fiction:rank<=0": -2.0}},
+                        {"no": 0.0, "yes": 0.0})
+    options = [{"rank<=0": 1.0}, {"rank<=1": 1.0}]
+    assert model.rank(options)[0] > 0.85
+    assert model.for_genre("fiction").rank(options)[0] < 0.15
+    assert genre_features({"rank<=0": 1.0}, "fiction") == {"fiction:rank<=0": 1.0}
+    assert genre_features({"rank<=0": 1.0}, "news") == {"rank<=0": 1.0}
+    models = Models.packaged()
+    fiction = models.for_genre("fiction")
+    assert {n for n in DECISIONS if getattr(fiction, n).genre} == GENRE_MODELS
+    assert models.for_genre("news") is models
+
+
+def test_genre_instance_prefixes_only_the_split_decisions() -> None:
+    """For training, the decisions learned apart get their features prefixed; the others
+    (the turn-taking of fiction, the report decision of news) are left as they are."""
+    opts = (("Lavrov", {"rank<=0": 1.0}),)
+    assert genre_instance(Instance("entity", "d", (0, 1), opts), "fiction").options == (
+        ("Lavrov", {"fiction:rank<=0": 1.0}),)
+    turn = Instance("turn", "d", (0, 1), opts)
+    assert genre_instance(turn, "fiction") is turn
+    assert genre_instance(Instance("entity", "d", (0, 1), opts), "news").options == opts
+
+
+@pytest.mark.parametrize("gold, doc_id, genre", [
+    ("lit-train", "aads-rd0127_1", "fiction"),  # dialogue typed with « -- »
+    ("lit-train", "aads-madame_bovary__troisième_10", "fiction"),
+    ("news-train", "wn-2017_01_31-003", "news"),  # « répondra » three times: not a novel
+    ("news-train", "wn-2016_05_04-002", "news"),  # « affirmait », « résumait »
+])
+def test_decisions_are_learned_under_the_texts_genre(extractor: quotesnap.Extractor,
+                                                     gold: str, doc_id: str,
+                                                     genre: str) -> None:
+    """The learned decisions met in a real text are traced with the features of its
+    genre: prefixed for a novel's source and entity decisions, as they are in an
+    article."""
+    doc = next(d for d in read_gold(gold) if d["doc_id"] == doc_id)
+    [prepared] = prepare(extractor, [(doc_id, doc["text"])])
+    trace: list[Instance] = []
+    prepared.assemble(extractor.settings, extractor.models, trace)
+    split = [inst for inst in trace if inst.decision in GENRE_MODELS]
+    assert split
+    prefixed = {all(f.startswith("fiction:") for _, fs in inst.options for f in fs)
+                for inst in split}
+    assert prefixed == {genre == "fiction"}
 
 
 # -- the source decision -------------------------------------------------------------------

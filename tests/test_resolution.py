@@ -62,12 +62,8 @@ ROWS = [
     Row("wn-2016_06_12-011", "en cas de réouverture de négociations su", "Les personnels"),
     Row("wn-2016_06_12-011", "Les représentants CGT de la ville et de ", "Gaël Perdriau"),
     Row("wn-2016_06_12-011", "Outre des centres du Syctom, l’établisse", "la Mairie"),
-    Row("wn-2016_06_12-011", "situation préoccupante", "la Mairie",
-        "the entity model links « elle » to « La CGT », the last body named, not to the Mairie, "
-        "the subject of the paragraph before"),
-    Row("wn-2016_06_12-011", "contrainte de recourir à la force publiq", "la Mairie",
-        "the entity model links « elle » to « La CGT », the last body named, not to the Mairie, "
-        "the subject of the paragraph before"),
+    Row("wn-2016_06_12-011", "situation préoccupante", "la Mairie"),
+    Row("wn-2016_06_12-011", "contrainte de recourir à la force publiq", "la Mairie"),
     Row("wn-2016_06_12-011", "à la reprise du dialogue au niveau natio", "la Mairie"),
     Row("wn-2016_06_12-011", "La CGT-Energie a déposé un préavis de gr", "Patrice Furé"),
     Row("wn-2016_06_12-011", "Ça va devenir compliqué", "Patrice Furé"),

@@ -429,12 +429,20 @@ def test_extractor_offsets_on_stanza(stanza_extractor: Extractor, ex: Reported) 
     assert stanza_extractor.backend.name == "stanza"
 
 
+#: What the tiny test models parse too badly for the learned kinds to come out right.
+TINY_KIND_FAILURES = {
+    "incise-lavrov": "through the tiny test models, the kind model calls « C'est fini », "
+                     "a-t-il ajouté other since the retraining of 2026-12-02",
+}
+
+
 @needs_models
 @pytest.mark.stanza_models
 @pytest.mark.parametrize(
     "ex",
-    END_TO_END,
-    ids=lambda ex: ex.id,
+    [pytest.param(ex, id=ex.id, marks=pytest.mark.xfail(
+        MODELS == str(TINY_MODELS), strict=True, reason=TINY_KIND_FAILURES[ex.id]))
+     if ex.id in TINY_KIND_FAILURES else pytest.param(ex, id=ex.id) for ex in END_TO_END],
 )
 def test_extractor_kinds_on_stanza(stanza_extractor: Extractor, ex: Reported) -> None:
     """Through stanza, quotes in marks get the kinds the sentence gives them."""
