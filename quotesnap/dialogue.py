@@ -43,7 +43,7 @@ import attrs
 import regex
 
 from . import lexicon
-from .models import Instance, LinearModel
+from .models import SHARED_GENRE, Instance, LinearModel
 from .resolve import Resolver, learned_genders
 from .results import Addressee, Kind, Quote, Span, Speaker
 from .rules import rule
@@ -132,7 +132,8 @@ def is_fiction(top: Sequence[MarkedSpan], quotes: Sequence[Quote], *,
     """Is the document told as fiction: at least ``lines`` (:data:`FICTION_LINES`)
     dialogue turns, or as many quotes whose incise verb is in the past simple or the
     imperfect?"""
-    return _told_as_fiction(top, [q.cue.text for q in quotes if q.cue is not None], lines)
+    narrative = sum(1 for q in quotes if q.cue is not None and _narrative(q.cue.text))
+    return _told_as_fiction(top, narrative, turns=lines, cues=lines)
 
 
 def genre_of(top: Sequence[MarkedSpan], cues: Iterable[Iterable[str]]) -> str:
@@ -142,15 +143,15 @@ def genre_of(top: Sequence[MarkedSpan], cues: Iterable[Iterable[str]]) -> str:
     propose for it (a quote counts when one of them is a verb of narration). Stricter
     than :func:`is_fiction` (:data:`GENRE_NARRATIVE_CUES`)."""
     narrative = sum(1 for options in cues if any(_narrative(c) for c in options))
-    turns = sum(1 for s in top if s.dialogue)
-    return "fiction" if turns >= FICTION_LINES or narrative >= GENRE_NARRATIVE_CUES else "news"
+    fiction = _told_as_fiction(top, narrative, turns=FICTION_LINES, cues=GENRE_NARRATIVE_CUES)
+    return "fiction" if fiction else SHARED_GENRE
 
 
-def _told_as_fiction(top: Sequence[MarkedSpan], cues: Sequence[str], lines: int) -> bool:
-    turns = sum(1 for s in top if s.dialogue)
-    if turns >= lines:
-        return True
-    return sum(1 for c in cues if _narrative(c)) >= lines
+def _told_as_fiction(top: Sequence[MarkedSpan], narrative: int, *, turns: int,
+                     cues: int) -> bool:
+    """At least ``turns`` dialogue turns, or ``narrative`` (the quotes with an incise verb
+    of narration) at least ``cues``."""
+    return narrative >= cues or sum(1 for s in top if s.dialogue) >= turns
 
 
 def _narrative(cue: str) -> bool:

@@ -25,7 +25,7 @@ from .gender import assign as assign_gender
 from .indirect import propose
 from .kinds import decide_kind, kind_features, sentence_of, shape_features
 from .limits import bound_sentences
-from .models import Instance, Models, genre_instance
+from .models import SHARED_GENRE, Instance, Models, genre_instance
 from .normalize import Normalized, normalize
 from .parse import Backend, Sentence, Token
 from .ranking import Choice, choose_source, mention_type
@@ -431,7 +431,7 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
     genre = dialogue.genre_of(plan.top, [[a.cue.text for a in props if a.cue is not None]
                                          for props in found.proposals.values()])
     models = models.for_genre(genre)
-    if genre != "news":  # the rules for articles only (attribute.NEWS_ONLY_RULES)
+    if genre != SHARED_GENRE:  # the rules for articles only (attribute.NEWS_ONLY_RULES)
         found.proposals = {qi: [a for a in props if a.rule not in NEWS_ONLY_RULES]
                            for qi, props in found.proposals.items()}
     first = len(trace) if trace is not None else 0

@@ -41,7 +41,7 @@ import attrs
 
 from .errors import DataFileError
 
-__all__ = ["DECISIONS", "GENRES", "GENRE_MODELS", "SHARED_GENRE", "Features", "Instance",
+__all__ = ["DECISIONS", "GENRE_MODELS", "SHARED_GENRE", "Features", "Instance",
            "LinearModel", "Models", "genre_features", "genre_instance"]
 
 #: The learned decisions, by the name of their weights file, with their classes.
@@ -57,9 +57,8 @@ DECISIONS: Mapping[str, tuple[str, ...]] = {
 #: Features of one instance: name -> value (1.0 for a feature that is on).
 Features = Mapping[str, float]
 
-#: The genres a text is attributed as (:func:`quotesnap.dialogue.genre_of`), and the one
-#: whose features are written as they are: the other's are prefixed (``fiction:rank<=0``).
-GENRES = ("news", "fiction")
+#: The genre whose features are written as they are; a text of another genre
+#: (:func:`quotesnap.dialogue.genre_of`: ``fiction``) has them prefixed (``fiction:rank<=0``).
 SHARED_GENRE = "news"
 
 #: The decisions learned apart for each genre: one weight vector per genre in one file,
