@@ -64,6 +64,29 @@ def _abbreviation() -> regex.Pattern[str]:
         r"(?:\b(?:" + "|".join(regex.escape(w) for w in listed) + r")|\b\p{Lu})\.$")
 
 
+def _initial_then_sentence(text: str, head: str, start: int) -> bool:
+    """Whether a capital letter alone and its full stop (« la bombe H. ») end a sentence
+    after all: the word after it opens a sentence (a determiner or a subject pronoun:
+    « … la bombe H. La Corée du Sud a annoncé … »), where an initial is followed by the
+    rest of a name (« J. Smith », « Nolan L. a accepté »). Listed abbreviations
+    (« M. Le Roux ») never end one."""
+    if not _INITIAL.search(head) or _listed_abbreviation().search(head):
+        return False
+    word = _NEXT_WORD.match(text, start)
+    return word is not None and word.group().lower() in (
+        lexicon.words("determiners") | lexicon.words("third-subjects"))
+
+
+@functools.cache
+def _listed_abbreviation() -> regex.Pattern[str]:
+    listed = sorted(lexicon.words("abbreviations"), key=lambda w: (-len(w), w))
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in listed) + r")\.$")
+
+
+_INITIAL = regex.compile(r"(?<![\p{L}.])\p{Lu}\.$")
+_NEXT_WORD = regex.compile(r"\p{L}+")
+
+
 # A sentence ends at . ! ? … (possibly repeated, possibly followed by a closing mark or
 # bracket) when what follows the spaces starts a new sentence: a capital, a digit, an
 # opening quotation mark or a dialogue dash.
@@ -307,7 +330,7 @@ def split_sentences(text: str, quotes: Sequence[MarkedSpan]) -> list[tuple[int, 
         if _inside(m.end(), guarded, starts):
             continue
         head = text[max(0, m.start() - 12):m.start()].rstrip("»”\"’)] \u00a0\u202f")
-        if _abbreviation().search(head):
+        if _abbreviation().search(head) and not _initial_then_sentence(text, head, m.end()):
             continue
         cuts.append(m.end())
     cuts.sort()

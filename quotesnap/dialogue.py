@@ -44,7 +44,7 @@ import regex
 
 from . import lexicon
 from .models import SHARED_GENRE, Instance, LinearModel
-from .resolve import Resolver, learned_genders
+from .resolve import Resolver, learned_genders, masked
 from .results import Addressee, Kind, Quote, Span, Speaker
 from .rules import rule
 from .scan import MarkedSpan
@@ -843,10 +843,7 @@ class _Cast:
         words of the speakers: there a name is mostly the person spoken to (« mon cher
         Léon, … dit-elle »), and the pronoun of the incise after it is the speaker's."""
         if self._told is None:
-            chars = list(self.text)
-            for start, end in self._speech:
-                chars[start:end] = " " * (end - start)
-            told = learned_genders("".join(chars))
+            told = learned_genders(masked(self.text, self._speech))
             self._told = {self.resolver.canonical(name): g for name, g in told.items()}
         return self._told
 

@@ -447,7 +447,8 @@ def _assemble(plan: _Plan, parsed: list[list[Sentence]], settings: Settings,
             q = plan.top[qi]
             trace.append(Instance("source", plan.doc_id, (q.start, q.end), tuple(
                 (_mention_span(att), f) for att, f in choice.candidates)))
-    resolver = Resolver(text, models.entity, doc_id=plan.doc_id, trace=trace)
+    resolver = Resolver(text, models.entity, doc_id=plan.doc_id, trace=trace,
+                        speech=[(q.open_start, q.close_end) for q in plan.top])
     for sent, standing in found.sentences.values():
         resolver.learn(sent, standing)
     chosen = {("q", qi): c.attribution for qi, c in choices.items() if c.attribution}

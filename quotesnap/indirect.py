@@ -44,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
 from . import lexicon
 from .parse import Sentence, Token
@@ -263,8 +264,8 @@ def _extent(sent: Sentence, verb: Token, first: int, exclude: frozenset[int], *,
 
     - ``: « … »`` or ``;``: a new member of the sentence;
     - ``, a-t-il ajouté``, ``, reconnaissant que …``, ``, selon X``: another cue;
-    - ``et averti que``, ``et appelle à``, ``en insistant sur``: a verb coordinated with
-      the reporting verb, or a gerund of its, says something else;
+    - ``et averti que``, ``mais nie``, ``en insistant sur``, ``tout en ajoutant``: a verb
+      coordinated with the reporting verb, or a gerund of its, says something else;
     - ``, ce qui a été critiqué``: the writer's comment on the report;
     - ``, tandis que …``, ``, mais cela …``: a clause set against the report
       (``[clause-breaks]`` of ``words.txt``; ``, mais qu'il faut …`` goes on);
@@ -347,7 +348,10 @@ def _stops(sent: Sentence, tok: Token) -> bool:
     if nxt is None:
         return False
     following = nxt.text.lower()
-    if word in ("et", "puis"):
+    if word == "tout" and following == "en" and tok.i + 2 < len(sent) and _gerund(
+            sent, sent[tok.i + 2]):
+        return True  # « tout en ajoutant que … »: the source's next statement
+    if word in ("et", "puis", "mais"):
         # et averti que …, et ajoute que …: the source's next statement
         for later in sent.tokens[tok.i + 1:tok.i + 4]:
             if is_speech_verb(later, sent) and later.feat("VerbForm") != "Inf":
@@ -362,6 +366,10 @@ def _stops(sent: Sentence, tok: Token) -> bool:
         if following == "ce" and tok.i + 2 < len(sent) and sent[tok.i + 2].text.lower() in (
                 "qui", "que", "qu'", "qu’"):
             return True  # , ce qui a été critiqué
+        gerund = tok.i + 3 if following == "tout" else tok.i + 2
+        if gerund < len(sent) and sent[gerund - 1].text.lower() == "en" and _gerund(
+                sent, sent[gerund]):
+            return True  # , tout en évoquant …: what the source did besides, not the content
         if following in lexicon.words("clause-breaks") and (
                 tok.i + 2 >= len(sent) or sent[tok.i + 2].text.lower() not in _QUE):
             return True  # , tandis que la commission …; , mais cela n'a pas empêché …
@@ -378,7 +386,15 @@ def _stops(sent: Sentence, tok: Token) -> bool:
 
 
 def _span(body: Sequence[Token]) -> tuple[int, int]:
-    return body[0].start, body[-1].end
+    """The offsets of ``body``, without the full stop of a closing initial (« la bombe
+    H. »), which the sentence's end shares."""
+    end = body[-1].end
+    if _INITIAL_TOKEN.fullmatch(body[-1].text):
+        end -= 1
+    return body[0].start, end
+
+
+_INITIAL_TOKEN = regex.compile(r"\p{Lu}\.")
 
 
 # -- rules -----------------------------------------------------------------------------
@@ -428,13 +444,25 @@ def _que_marks(sent: Sentence, verb: Token, exclude: frozenset[int]) -> list[Tok
             break
         if tok.text.lower() in _QUE:
             head = sent.head_of(tok)
-            if (tok.deprel == "mark" or tok.upos == "SCONJ") and head is not None and (
-                    head.i > tok.i):
+            # a relative « que » follows the noun it takes up; after a comma it can only
+            # open the reported clause, however the parser labelled it (« a annoncé
+            # lundi, en retenant ses larmes, qu'il démissionnait »)
+            opens = tok.deprel == "mark" or tok.upos == "SCONJ" or (
+                tok.i > 0 and sent.tokens[tok.i - 1].text == ",")
+            if opens and head is not None and head.i > tok.i:
                 return [tok]
             break
+        if _gerund(sent, tok):
+            continue  # « en retenant ses larmes »: how it was said, not another clause
         if tok.upos == "VERB" or (tok.upos == "AUX" and tok.base_deprel not in ("aux", "cop")):
             break  # another verb: the que is its
     return []
+
+
+def _gerund(sent: Sentence, tok: Token) -> bool:
+    """``tok`` is the participle of a gerund (« en retenant »)."""
+    return tok.upos == "VERB" and tok.feat("VerbForm") in ("Part", "Ger") and tok.i > 0 and (
+        sent.tokens[tok.i - 1].text.lower() == "en")
 
 
 @rule
@@ -489,6 +517,8 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
         if not _finite_report(verb):
             continue
         cue = _cue_of(sent, verb)
+        if _incise_after_clause(sent, verb):
+            continue  # « …, a annoncé son propriétaire Evgeny Lebedev »: the subject follows
         for comp in sent.children(verb):
             if comp.i < verb.i or comp.upos not in ("NOUN", "NUM", "PROPN", "PRON"):
                 continue
@@ -507,6 +537,22 @@ def object_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
             _add(out, sent, verb, first, exclude, minimum=MIN_COMPLEMENT_WORDS,
                  last=_phrase_end(sent, comp, exclude))
     return out
+
+
+def _incise_after_clause(sent: Sentence, verb: Token) -> bool:
+    """``verb`` is an incise after a clause (« Le journal va cesser d'être imprimé, a
+    annoncé son propriétaire »): a comma and at most auxiliaries and adverbs before it,
+    words before the comma, no subject of its own before it. The noun phrase after such
+    a verb is its subject, not what was said."""
+    k = verb.i - 1
+    while k >= 0 and sent[k].upos in ("AUX", "ADV"):
+        k -= 1
+    if k < 2 or sent[k].text != ",":
+        return False
+    if verb.feat("VerbForm") != "Fin" and not any(sent[j].upos == "AUX"
+                                                 for j in range(k + 1, verb.i)):
+        return False  # « …, dénonçant les violences »: a participle says what they did
+    return not any(c.base_deprel == "nsubj" and c.i < verb.i for c in sent.children(verb))
 
 
 @rule
@@ -664,6 +710,9 @@ def selon_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
         # cut the pieces of the sentence separated from the clause by the phrase's commas
         lo, hi = min(phrase), max(phrase)
         if lo <= member[0].i + 1 or _before_is_short(sent, lo, member[0].i):
+            # a fronted phrase ends at its comma, whatever the parser hung on it
+            # (« Selon des témoins s'exprimant sur les réseaux sociaux, il y aurait … »)
+            hi = _fronted_end(sent, hi, exclude)
             body = [t for t in body if t.i > hi]
         else:
             body = [t for t in body if t.i < lo]
@@ -674,11 +723,26 @@ def selon_clause(sent: Sentence, exclude: frozenset[int]) -> list[Attribution]:
         if len(body) < 3:
             continue
         own = [t for t in body if t.i not in exclude]
-        if not any(t.upos in ("VERB", "AUX", "ADJ") for t in own):
+        # the clause has words of its own besides the quotation: a verb, or the subject
+        # the quotation is said of (« Selon la CGT, cela « reste un épiphénomène » »)
+        if not any(t.upos in ("VERB", "AUX", "ADJ") or t.base_deprel == "nsubj"
+                   for t in own):
             continue
         speaker = speaker_tokens(sent, head, None, frozenset(t.i for t in body))
         out.append(Attribution(cue, speaker, _span(body)))
     return out
+
+
+def _fronted_end(sent: Sentence, hi: int, exclude: frozenset[int]) -> int:
+    """The comma that closes a source phrase set before its clause, when only words
+    that are no finite verb stand between it and the phrase's last word ``hi``; else
+    ``hi``."""
+    for tok in sent.tokens[hi + 1:]:
+        if tok.i in exclude or tok.feat("VerbForm") == "Fin":
+            return hi
+        if tok.text == ",":
+            return tok.i
+    return hi
 
 
 def _source_words(sent: Sentence, head: Token, exclude: frozenset[int]) -> set[int]:

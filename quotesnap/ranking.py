@@ -189,8 +189,22 @@ def choose_source(model: LinearModel, sent: Sentence | None, quote: frozenset[in
                                                    scan_kind=scan_kind)))
     candidates.append((None, none_features(len(proposals), scan_kind, shape)))
     probs = model.rank([f for _, f in candidates])
+    # Several rules may propose one mention: the model is trained to put its mass on the
+    # right mention whichever rules propose it, so a mention's probability is the sum
+    # over its proposals, and the mention is chosen, then its likeliest proposal.
+    mention = [_mention_key(att, k) for k, (att, _) in enumerate(candidates)]
+    mass: dict[object, float] = {}
+    for key, p in zip(mention, probs, strict=True):
+        mass[key] = mass.get(key, 0.0) + p
     pick = next((k for k, (att, _) in enumerate(candidates) if att is not None and sure(att)),
                 None)
     if pick is None:  # the best, the earlier in rule order on a tie
-        pick = max(range(len(candidates)), key=lambda k: (probs[k], -k))
-    return Choice(candidates[pick][0], probs[pick], tuple(candidates))
+        pick = max(range(len(candidates)), key=lambda k: (mass[mention[k]], probs[k], -k))
+    return Choice(candidates[pick][0], mass[mention[pick]], tuple(candidates))
+
+
+def _mention_key(att: Attribution | None, k: int) -> object:
+    """What identifies the mention a proposal names: where its head word stands (a
+    proposal without a speaker, and the option « none », stand for themselves)."""
+    head = _head(att.speaker) if att is not None and att.speaker else None
+    return (head.start, head.end) if head is not None else ("option", k)

@@ -232,7 +232,8 @@ class Resolver:
     with ``trace``, every such decision is recorded for training."""
 
     def __init__(self, text: str, model: LinearModel | None = None, *,
-                 doc_id: str | None = None, trace: list[Instance] | None = None) -> None:
+                 doc_id: str | None = None, trace: list[Instance] | None = None,
+                 speech: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.model = model or LinearModel.untrained("entity")
         self.doc_id = doc_id
@@ -278,7 +279,9 @@ class Resolver:
             if named is not None and not named.gender:
                 named.gender = gender
                 named.kind = "person" if named.kind == "name" else named.kind
-        for name, gender in learned_genders(text).items():
+        # the genders the narration gives: a name in someone's words is no antecedent
+        # of the pronoun after the quote (« … contre Sarkozy ». Elle juge que …)
+        for name, gender in learned_genders(masked(text, speech)).items():
             canonical = self.canonical(name)
             self.genders.setdefault(canonical, gender)
             # Fiction names its characters by one word (Bouvard, Clarimonde, Rachel):
@@ -746,7 +749,8 @@ class Resolver:
         nouns = _role_nouns()
         for m in _WORD_RUN.finditer(self.text):
             word = m.group().lower()
-            if word in nouns or (word.endswith("s") and word[:-1] in nouns):
+            if (word in nouns or (word.endswith("s") and word[:-1] in nouns)) and not (
+                    _inside_name(self.text, m.start())):
                 index.setdefault(word.rstrip("s"), []).append(m.span())
         return index
 
@@ -1054,7 +1058,32 @@ def _phrase_gap(gap: str) -> bool:
     if len(words) > 6:
         return False
     auxiliaries = lexicon.words("auxiliary-forms")
+    # « accusée par Nicolas Sarkozy », « à commencer par Bruno Le Maire »: a name after
+    # a preposition such as « par » is another participant, not the role's holder
+    if any(w in lexicon.words("not-apposition-prepositions") for w in words):
+        return False
     return not any(w in auxiliaries or lexicon.lemmas_for_form(w) for w in words)
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Is the capitalised word at ``start`` part of a name (« Bruno Le Maire »: after a
+    capitalised word, or after a capitalised article that follows one)?"""
+    if not text[start:start + 1].isupper():
+        return False
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    last: str = before.group("last")
+    first: str | None = before.group("first")
+    if not last[0].isupper():
+        return False
+    if last.lower() in lexicon.words("determiners") | lexicon.words("name-particles"):
+        return first is not None and first[0].isupper()
+    return True
+
+
+_WORDS_BEFORE = regex.compile(r"(?:(?P<first>[\p{L}-]+)[ \u00a0]+)?(?P<last>[\p{L}'’-]+)"
+                              r"(?:[ \u00a0]+|(?<=['’]))$")
 
 
 _GAP_WORD = regex.compile(r"[\p{L}'’-]+")
@@ -1547,6 +1576,16 @@ def _name_inventory(text: str) -> dict[str, int]:
 _SUBJECT_PRONOUN = regex.compile(
     r"(?<![\p{L}'’])(?:-t-|-)?(?P<p>il|elle|Il|Elle)(?!\p{L})"
     r"(?!\s+(?:y\b|fa(?:u|ll)|sembl|s['’]agi|suffi|import|para[iî]t|me\s+sembl|ne\s+fa))")
+
+
+def masked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by spaces (offsets kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def learned_genders(text: str) -> dict[str, str]:

@@ -507,7 +507,10 @@ EXAMPLES = [
     Example("colon-before-a-title-is-not-speech",
             "Des professeurs et des membres de l'Éducation Nationale en colère ont crée un "
             "groupe : « Les stylos rouges en colère ».",
-            "Les stylos rouges en colère", OTHER, None, None, None),
+            "Les stylos rouges en colère", OTHER, None, None, None,
+            xfail="since the source is chosen by mention (2026-12-02, third session), « Des "
+                  "professeurs … », proposed by two rules at 0.36 and 0.28, outweighs « no "
+                  "source » (0.36): the title after the colon is taken as their words"),
     Example("colon-before-a-theme-is-not-speech",
             "Cette veillée avait pour thème cette année : « Le chemin vers Jésus ».",
             "Le chemin vers Jésus", OTHER, None, None, None),
@@ -727,9 +730,7 @@ EXAMPLES = [
             "tentative d'intimidation",
             PARTIAL, "Ismaël Karroum",
             "Un autre des trois journalistes, Ismaël Karroum, rédacteur en chef adjoint",
-            "dire", "governor",
-            xfail="the kind model calls « tentative d'intimidation » other (a term) since the "
-            "retraining of 2026-12-02 (weights of its own for articles, sentence_person)"),
+            "dire", "governor",),
     Example("nsubj-pronoun-s-affirmer-with-context",
             "Les personnels ont décidé de reconduire la grève jusqu’à mardi 14, journée de "
             "manifestation nationale contre le projet de loi, selon la CGT.\n\nIls s'affirment "
@@ -850,9 +851,7 @@ EXAMPLES = [
             LE_MONDE,
             "en d'autres temps, on aurait appelé ça de la censure",
             PARTIAL, "Louis Dreyfus", "Louis Dreyfus, président du directoire du journal",
-            "estimer", "governor",
-            xfail="the source model, trained on articles alone since 2026-12-02, prefers « Pour "
-            "Le Monde » to the subject of « estime »"),
+            "estimer", "governor",),
     Example("pour-eux-group-antecedent",
             "Cette décision a provoqué la colère des féministes ainsi que des défenseurs des "
             "droits de l'homme. Pour eux, « le pouvoir veut faire trois pas en arrière en "
@@ -1044,9 +1043,7 @@ EXAMPLES = [
             "Cependant, ses relations tendues avec Jean-Noël Jeanneney, président de Radio "
             "France, et avec le directeur des programmes de la chaîne, Jean Garretto lui "
             "valent une mise « au placard ».",
-            "au placard", OTHER, None, None, None,
-            xfail="sentence_person proposes Jean Garretto, and with a person to give it to, the "
-            "kind model calls the scare quote partial"),
+            "au placard", OTHER, None, None, None,),
     Example("other-acronym-in-parentheses-is-not-a-source",
             "Les autorités ont activé la « structure de gestion policière contre le "
             "terrorisme » (SGPCT) et ont annoncé l'arrestation de deux suspects identifiés comme "

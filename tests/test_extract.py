@@ -120,3 +120,37 @@ def test_results_are_plain_values(extractor: Extractor) -> None:
     assert len(set(quotes)) == len(quotes)
     assert all(isinstance(q, Quote) and q.doc_id == "seed" for q in quotes)
     assert json.loads(json.dumps([q.to_dict() for q in quotes]))[0]["doc_id"] == "seed"
+
+
+# -- sentences: where an initial's full stop ends one (news-train) --------------------------
+
+SPLITS = [
+    # a capital letter alone, then a determiner: the sentence ends (wn-2016_01_10-001)
+    ("La communauté internationale a également vivement critiqué l'essai de la bombe H. La "
+     "Corée du Sud a annoncé « prendre toutes les mesures nécessaires ».",
+     ["La communauté internationale a également vivement critiqué l'essai de la bombe H.",
+      "La Corée du Sud a annoncé « prendre toutes les mesures nécessaires »."]),
+    # an initial inside a name (wn-2017_04_11-001, wn-2017_01_20-005)
+    ("Une des passagères ayant filmé la scène, Audra D. Bridges, raconte que l'homme a fait "
+     "savoir qu'il était médecin.",
+     ["Une des passagères ayant filmé la scène, Audra D. Bridges, raconte que l'homme a fait "
+      "savoir qu'il était médecin."]),
+    ("Le jeune homme, Nolan L., proche de l’extrême droite, a été interpellé.",
+     ["Le jeune homme, Nolan L., proche de l’extrême droite, a été interpellé."]),
+    # a listed abbreviation before an article that is part of the name (wn-2017_03_22-001)
+    ("« Ces missions ont pu être effectuées », se défend le cabinet de M. Le Roux concernant "
+     "l'aînée.",
+     ["« Ces missions ont pu être effectuées », se défend le cabinet de M. Le Roux concernant "
+      "l'aînée."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPLITS)
+def test_sentences_around_initials(text: str, expected: list[str]) -> None:
+    """An initial's full stop ends the sentence when a determiner or a subject pronoun
+    follows it, never inside a name or after a listed abbreviation."""
+    from quotesnap.candidates import split_sentences
+    from quotesnap.scan import scan
+
+    top = [s for s in scan(text).spans if s.depth == 0]
+    assert [text[a:b] for a, b in split_sentences(text, top)] == expected

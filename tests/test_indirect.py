@@ -315,9 +315,7 @@ TRAIN_EXAMPLES = [
     Example("object-dementir",
             "Les taliban quant à eux ont tué à peu près 60 policiers et soldats cette semaine, "
             "mais ils démentent toute responsabilité pour l'attentat d'hier.",
-            "toute responsabilité pour l'attentat d'hier", "ils", "démentent",
-            xfail="the report model keeps none of the clauses proposed in this sentence (an "
-            "object of « démentir »)"),
+            "toute responsabilité pour l'attentat d'hier", "ils", "démentent"),
     Example("object-critiquer",
             "Affirmant qu'il n'existait pas de chiffres officiels pour la foule de vendredi, il a "
             "critiqué la comparaison faite par les médias, qu'il a qualifiées de « honteuse et "
@@ -409,9 +407,7 @@ TRAIN_EXAMPLES = [
             "Pierre Karl Péladeau a annoncé lundi, en retenant ses larmes, qu'il démissionnait de "
             "ses fonctions à l'assemblée nationale ainsi qu'au Parti québécois (PQ).",
             "il démissionnait de ses fonctions à l'assemblée nationale ainsi qu'au Parti "
-            "québécois (PQ)", "Pierre Karl Péladeau", "annoncé",
-            xfail="the window that finds a que past the words the parser hung elsewhere stops "
-                  "at the gerund « retenant » (skipping gerunds did not pay on news-train)"),
+            "québécois (PQ)", "Pierre Karl Péladeau", "annoncé"),
     Example("que-finding-of-a-count",
             "Un dernier bilan indique qu'au moins 38 personnes seraient mortes et 400 seraient "
             "blessées.",
@@ -438,6 +434,35 @@ TRAIN_EXAMPLES = [
             "plus violentes qu'ait connu le pays", "les différents bilans qui se succèdent",
             "Selon",
             xfail="the mention leaves out the relative clause (« qui se succèdent »)"),
+    # -- where the content starts and ends when the parser errs (2026-12-02) -----------------
+    Example("selon-subject-and-quote",
+            "Selon le syndicat CGT, cela « reste un épiphénomène » tout en ajoutant que « il n'y "
+            "a pas plus ou pas moins de radicalisation qu'ailleurs. La RATP n'est pas "
+            "imperméable à ce qui se passe dans la société ».",
+            "cela « reste un épiphénomène »", "le syndicat CGT", "Selon",
+            xfail="the clause of « selon » runs on past « tout en ajoutant que »: cutting it "
+                  "at the stops of the other rules lost 2 points of indirect F under "
+                  "cross-validation on news-train"),
+    Example("selon-fronted-phrase-ends-at-its-comma",
+            "Selon des témoins s'exprimant sur les réseaux sociaux, il y aurait eu des coups de "
+            "feu.",
+            "il y aurait eu des coups de feu", "des témoins", "Selon"),
+    Example("mais-opens-the-next-statement",
+            "La direction de la régie a confirmé « l'existence de poussées communautaristes "
+            "circonscrites à certaines unités de l'entreprise » mais nie en revanche tout « "
+            "élément structuré ou organisé ».",
+            "tout « élément structuré ou organisé »", "La direction de la régie", "nie"),
+    Example("gerund-after-a-comma-ends-the-content",
+            "Un cadre du collectif, Dimitri Guard, fustige pour sa part l'utilisation de gaz "
+            "lacrymogènes, tout en évoquant aussi la présence d'enfants dans cette manifestation.",
+            "l'utilisation de gaz lacrymogènes", "Dimitri Guard", "fustige",
+            xfail="the report model gives « fustige » and its object less than 0.5 in this "
+                  "sentence alone (the proposal's extent is right)"),
+    Example("initial-then-a-determiner-ends-the-sentence",
+            "La communauté internationale a également vivement critiqué l'essai de la bombe H. "
+            "La Corée du Sud a annoncé « prendre toutes les mesures nécessaires » contre le "
+            "Nord.",
+            "l'essai de la bombe H", "La communauté internationale", "critiqué"),
     # -- passives whose agent is the source -------------------------------------------------
     Example("passive-subject-critiques-par",
             "Ces bombardements sont d'ailleurs critiqués par des ONG.",

@@ -192,6 +192,43 @@ def test_sieve_decides_a_named_incise_whatever_the_model() -> None:
     assert choice.attribution is not None and choice.attribution.rule == "incise"
 
 
+# Fillon juge les accusations « abjectes », selon Le Monde. (news-train, wn-2017_01_28-006,
+# with a source phrase added so that two mentions compete)
+JUDGE = tree("""
+Fillon Fillon PROPN 2 nsubj
+juge juger VERB 0 root
+les le DET 4 det
+accusations accusation NOUN 2 obj
+« « PUNCT 6 punct
+Q Q ADJ 2 xcomp
+» » PUNCT 6 punct
+, , PUNCT 11 punct
+selon selon ADP 11 case
+Le le DET 11 det
+Monde Monde PROPN 2 obl
+. . PUNCT 2 punct
+""")
+
+
+def test_a_mention_proposed_by_several_rules_adds_their_probabilities() -> None:
+    """The source model is trained to put its mass on the right mention whichever rules
+    propose it, so the choice sums a mention's proposals: « Fillon », proposed by two
+    rules at 0.29 each, wins over « Le Monde » at 0.43, with probability 0.57."""
+    quote = frozenset({5})
+    fillon = (JUDGE[0],)
+    proposals = [Attribution(JUDGE[1], fillon, rule="governor"),
+                 Attribution(JUDGE[1], fillon, rule="same_sentence"),
+                 Attribution(JUDGE[8], (JUDGE[9], JUDGE[10]), rule="selon")]
+    model = LinearModel("source", ("no", "yes"),
+                        {"no": {}, "yes": {"rule=selon": 0.4, "rule=none": -20.0}},
+                        {"no": 0.0, "yes": 0.0})
+    choice = choose_source(model, JUDGE, quote, proposals, "partial")
+    probs = model.rank([f for _, f in choice.candidates])
+    assert probs[2] > probs[0] == pytest.approx(probs[1])  # the best single proposal
+    assert choice.attribution is not None and choice.attribution.speaker == fillon
+    assert choice.probability == pytest.approx(probs[0] + probs[1])
+
+
 def test_no_proposal_means_no_source() -> None:
     """Without any proposal the only option, « no source », is chosen."""
     choice = choose_source(Models.packaged().source, None, frozenset(), [], "other")
@@ -341,9 +378,11 @@ def test_labels_of_the_source_and_kind_decisions() -> None:
 # -- retraining ------------------------------------------------------------------------------
 
 
-#: How far a retrained weight may be from the shipped one: a few units of the sixth
-#: decimal the weights file keeps (a weight near the rounding edge may fall either side).
-WEIGHT_ULP = 5e-6
+#: How far a retrained weight may be from the shipped one: a few units of the fifth
+#: decimal. Two machines' floating point fit the same data a little apart: the speech
+#: model retrained on 2026-12-02 on a second machine differed by up to 1.9e-5 from the
+#: weights trained on the first, with identical features and data.
+WEIGHT_ULP = 5e-5
 
 
 @pytest.mark.model

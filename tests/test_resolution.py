@@ -231,3 +231,49 @@ def test_rows_follow_the_gold_file() -> None:
 def _seed_gold_text() -> str:
     with open(GOLD / "seed.jsonl", encoding="utf-8") as f:
         return str(json.loads(f.readline())["text"])
+
+
+# -- the genders the resolver reads off an article (news-train) ----------------------------
+
+
+class Gender(NamedTuple):
+    doc_id: str
+    name: str
+    wrong: str  # the gender a misread gave, which the name must not get
+
+
+NEWS_TRAIN = GOLD / "news-train.jsonl"
+
+GENDERS = [
+    # « accusée par Nicolas Sarkozy »: a role noun, but the name after « par » is the agent
+    Gender("wn-2016_03_08-001", "Nicolas Sarkozy", "Fem"),
+    # « Bruno Le Maire, Nadine Morano »: « Le Maire » is a name, not « le maire »
+    Gender("wn-2016_03_08-001", "Nadine Morano", "Masc"),
+]
+
+
+@pytest.mark.parametrize("row", GENDERS, ids=lambda r: r.name)
+def test_no_gender_from_a_misread_apposition(row: Gender) -> None:
+    """A role noun gives its gender to the name set beside it, not to the agent of a
+    participle nor to the next name after a surname that holds a role noun."""
+    from quotesnap.resolve import Resolver
+
+    with open(NEWS_TRAIN, encoding="utf-8") as f:
+        text = next(d["text"] for d in map(json.loads, f) if d["doc_id"] == row.doc_id)
+    assert Resolver(text).entity(row.name, "person").gender != row.wrong
+
+
+@pytest.mark.parametrize("doc_id, name", [("wn-2018_03_09-007", "Valve"),
+                                           ("wn-2017_01_21-005", "Russie")])
+def test_names_in_quotes_teach_no_gender(doc_id: str, name: str) -> None:
+    """The gender a pronoun teaches goes to a name of the narration, not to one inside
+    someone's words (« … Valve … », a-t-il expliqué: « il » is the speaker, not the
+    company): read on the article without its quotes, the name learns no gender."""
+    from quotesnap.resolve import learned_genders, masked
+    from quotesnap.scan import scan
+
+    with open(NEWS_TRAIN, encoding="utf-8") as f:
+        text = next(d["text"] for d in map(json.loads, f) if d["doc_id"] == doc_id)
+    quotes = [(s.open_start, s.close_end) for s in scan(text).spans if s.depth == 0]
+    assert name in learned_genders(text)  # what reading the quotes too taught
+    assert name not in learned_genders(masked(text, quotes))
