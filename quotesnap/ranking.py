@@ -45,7 +45,8 @@ NONE = "none"
 @attrs.frozen
 class Choice:
     """The source chosen for a quote: the winning proposal (None: no source in its
-    sentence), its probability, and every candidate's features (for training)."""
+    sentence), the probability of its mention (summed over the proposals that name it,
+    :func:`choose_source`), and every candidate's features (for training)."""
 
     attribution: Attribution | None
     probability: float
@@ -176,8 +177,9 @@ def choose_source(model: LinearModel, sent: Sentence | None, quote: frozenset[in
                   shape: Features | None = None) -> Choice:
     """The source of a quote among the rules' ``proposals`` (in rule order), or none.
 
-    A proposal the sieve finds sure (:func:`sure`) wins at once; otherwise the best
-    scored candidate does, "no source" included.
+    A proposal the sieve finds sure (:func:`sure`) wins at once; otherwise the mention
+    whose proposals have the most probability together wins, "no source" included, and
+    its likeliest proposal is the one returned.
     """
     proposals = [p for p in proposals if p.speaker or p.cue is not None]
     heads = [(_head(p.speaker).i if p.speaker else None) for p in proposals]  # type: ignore[union-attr]
